@@ -1,0 +1,54 @@
+namespace Dashboard.Domain.Plans;
+
+/// <summary>Indikator kinerja: a measurable indicator with an annual and four cumulative quarterly targets.</summary>
+public sealed class Indicator
+{
+    public Indicator(string code, string name, string unit, decimal annualTarget, IReadOnlyList<decimal> quarterTargets,
+        Polarity polarity = Polarity.Positive, Aggregation? aggregation = null, string? remark = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unit);
+        if (quarterTargets.Count != 4) throw new ArgumentException("Harus ada tepat empat target triwulan.", nameof(quarterTargets));
+        if (annualTarget < 0 || quarterTargets.Any(t => t < 0)) throw new ArgumentException("Target tidak boleh negatif.", nameof(quarterTargets));
+        Code = code;
+        Name = name;
+        Unit = unit;
+        AnnualTarget = annualTarget;
+        QuarterTargets = quarterTargets.ToArray();
+        Polarity = polarity;
+        Aggregation = aggregation ?? Units.DefaultAggregation(unit);
+        Remark = string.IsNullOrWhiteSpace(remark) ? null : remark;
+    }
+
+    public string Code { get; }
+    public string Name { get; }
+    /// <summary>Satuan, as written in the plan.</summary>
+    public string Unit { get; }
+    public decimal AnnualTarget { get; }
+    /// <summary>Cumulative targets TW I-IV: what should be reached by the end of each quarter.</summary>
+    public IReadOnlyList<decimal> QuarterTargets { get; }
+    public Polarity Polarity { get; }
+    public Aggregation Aggregation { get; }
+    /// <summary>Keterangan.</summary>
+    public string? Remark { get; }
+    public PlanNode? Node { get; internal set; }
+
+    public decimal TargetFor(int quarter) => QuarterTargets[Quarters.Check(quarter) - 1];
+}
+
+/// <summary>Whether higher (positive) or lower (negative) realisation is better.</summary>
+public enum Polarity
+{
+    Positive,
+    Negative,
+}
+
+/// <summary>How recorded values combine into a quarter's realisation.</summary>
+public enum Aggregation
+{
+    /// <summary>Counts: increments are summed up to the quarter's end.</summary>
+    Cumulative,
+    /// <summary>Percentages, scores: the latest value recorded for the quarter.</summary>
+    Level,
+}

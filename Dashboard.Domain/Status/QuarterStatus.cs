@@ -1,0 +1,24 @@
+namespace Dashboard.Domain.Status;
+
+/// <summary>The evaluation of one indicator in one quarter.</summary>
+/// <param name="Target">The quarter's cumulative target as planned.</param>
+/// <param name="ComparedTarget">The target the capaian is computed against: pro-rated to today while in progress.</param>
+/// <param name="Capaian">Achievement against <paramref name="ComparedTarget"/>, in percent, rounded to 2 decimals.</param>
+/// <param name="AnnualProgress">Achievement against the annual target, in percent.</param>
+/// <param name="ProRataShare">While in progress: the share of the quarter elapsed (0..1).</param>
+public sealed record QuarterStatus(
+    int Quarter,
+    decimal Target,
+    decimal ComparedTarget,
+    decimal? Realisation,
+    decimal? Capaian,
+    decimal? AnnualProgress,
+    StatusTag Tag,
+    bool Warning,
+    string Formula,
+    decimal? ProRataShare = null)
+{
+    public StatusKind Kind => Tag.Kind;
+    public Band? Band => Tag.Band;
+    public TrafficLight Light => Tag.Light;
+}

@@ -1,0 +1,91 @@
+using Dashboard.Domain.Plans;
+using Dashboard.Domain.Realisations;
+
+namespace Dashboard.Domain.Status;
+
+/// <summary>The one place where capaian, bands and states are decided.</summary>
+public sealed class StatusEvaluator(AgencyClock clock)
+{
+    public const string PositiveFormula = "Capaian = Realisasi ÷ Target × 100";
+    public const string NegativeFormula = "Capaian = (2 × Target − Realisasi) ÷ Target × 100, minimal 0 (kondisi khusus, PermenPAN-RB 6/2022)";
+
+    public AgencyClock Clock { get; } = clock;
+
+    /// <summary>Capaian in percent, rounded to 2 decimals; null where the target is 0.</summary>
+    public static decimal? Capaian(Polarity polarity, decimal target, decimal realisation)
+    {
+        if (target == 0) return null;
+        var value = polarity == Polarity.Positive
+            ? realisation / target * 100m
+            : Math.Max(0m, (2m * target - realisation) / target * 100m);
+        return Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    }
+
+    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, IEnumerable<RealisationEntry> entries) =>
+        Evaluate(indicator, year, quarter, RealisationMath.ForQuarter(indicator.Aggregation, entries, quarter));
+
+    public QuarterStatus[] EvaluateYear(Indicator indicator, int year, IEnumerable<RealisationEntry> entries)
+    {
+        var list = entries.ToList();
+        return Quarters.All.Select(q => Evaluate(indicator, year, q, list)).ToArray();
+    }
+
+    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
+    {
+        var target = indicator.TargetFor(quarter);
+        var formula = indicator.Polarity == Polarity.Positive ? PositiveFormula : NegativeFormula;
+        var today = Clock.Today;
+        var start = Quarters.Start(year, quarter);
+        var end = Quarters.End(year, quarter);
+        var value = realisation.Value;
+        var annual = value is { } v ? Capaian(indicator.Polarity, indicator.AnnualTarget, v) : null;
+
+        if (today < start)
+        {
+            return new QuarterStatus(quarter, target, target, value, null, annual, new StatusTag(StatusKind.NotDue, null), false, formula);
+        }
+
+        var compared = target;
+        decimal? share = null;
+        var inProgress = today <= end;
+        if (inProgress)
+        {
+            var previous = quarter == 1 ? 0m : indicator.TargetFor(quarter - 1);
+            var elapsed = today.DayNumber - start.DayNumber + 1;
+            var length = end.DayNumber - start.DayNumber + 1;
+            share = Math.Round((decimal)elapsed / length, 4);
+            compared = Math.Round(previous + (target - previous) * share.Value, 4);
+        }
+
+        if (compared == 0)
+        {
+            var recorded = value is { } r && r != 0;
+            if (!recorded)
+            {
+                return new QuarterStatus(quarter, target, compared, value, null, annual, new StatusTag(StatusKind.NoTarget, null), false, formula, share);
+            }
+            var tag = indicator.Polarity == Polarity.Positive
+                ? new StatusTag(StatusKind.Exceeded, null)
+                : new StatusTag(inProgress ? StatusKind.InProgress : StatusKind.Evaluated, Status.Band.SangatRendah);
+            return new QuarterStatus(quarter, target, compared, value, indicator.Polarity == Polarity.Positive ? null : 0m, annual, tag, false, formula, share);
+        }
+
+        if (inProgress)
+        {
+            if (value is null)
+            {
+                return new QuarterStatus(quarter, target, compared, null, null, annual, new StatusTag(StatusKind.InProgress, null), false, formula, share);
+            }
+            var c = Capaian(indicator.Polarity, compared, value.Value)!.Value;
+            return new QuarterStatus(quarter, target, compared, value, c, annual, new StatusTag(StatusKind.InProgress, Bands.Of(c)), c > Bands.WarningThreshold, formula, share);
+        }
+
+        if (!realisation.ReportedInQuarter || value is null)
+        {
+            return new QuarterStatus(quarter, target, compared, value, null, annual, new StatusTag(StatusKind.NotReported, null), false, formula);
+        }
+
+        var capaian = Capaian(indicator.Polarity, compared, value.Value)!.Value;
+        return new QuarterStatus(quarter, target, compared, value, capaian, annual, new StatusTag(StatusKind.Evaluated, Bands.Of(capaian)), capaian > Bands.WarningThreshold, formula);
+    }
+}
