@@ -1,27 +1,63 @@
+using System.Globalization;
+using Dashboard.App.Cli;
 using Dashboard.App.Components;
+using Dashboard.App.Data;
+using Dashboard.App.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
+// Serves MudBlazor's files from the build output in every environment (a no-op once published).
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddLocalization();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.GetRequiredService<PlanSeeder>().MigrateAndSeedAsync();
+if (app.Configuration.GetValue<bool>("Dashboard:SampleData"))
+{
+    foreach (var year in await app.Services.GetRequiredService<PlanRepository>().YearsAsync())
+    {
+        await app.Services.GetRequiredService<SampleRealisations>().EnsureAsync(year);
+    }
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+// Indonesian unless the user explicitly chose English (cookie or ?culture=en-US): not the browser's language,
+// so a projector laptop with an English browser still shows 7,1.
+var cultures = new[] { new CultureInfo("id-ID"), new CultureInfo("en-US") };
+var localization = new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("id-ID"),
+    SupportedCultures = cultures,
+    SupportedUICultures = cultures,
+};
+localization.RequestCultureProviders = localization.RequestCultureProviders
+    .Where(p => p is not AcceptLanguageHeaderRequestCultureProvider).ToList();
+app.UseRequestLocalization(localization);
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

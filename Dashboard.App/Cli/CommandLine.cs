@@ -1,0 +1,124 @@
+using Dashboard.App.Data;
+using Dashboard.App.Infrastructure;
+
+namespace Dashboard.App.Cli;
+
+/// <summary>Verbs of the same executable that run without a web server: <c>export</c>, <c>check</c>.</summary>
+public static class CommandLine
+{
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "export", "check", "help" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public const string Usage = """
+        Penggunaan:
+          Dashboard.App export --year <tahun> --format csv [--out <berkas>]
+          Dashboard.App check  --year <tahun>
+        Tanpa argumen, aplikasi web dijalankan.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ParsedArgs parsed;
+        try
+        {
+            parsed = ParsedArgs.Parse(args);
+        }
+        catch (CliUsageException e)
+        {
+            await stderr.WriteLineAsync($"Kesalahan: {e.Message}");
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        if (parsed.Verb == "help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = parsed.HostArgs, ContentRootPath = AppContentRoot(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        using var host = builder.Build();
+        var services = host.Services;
+
+        try
+        {
+            await services.GetRequiredService<PlanSeeder>().MigrateAndSeedAsync();
+            return parsed.Verb switch
+            {
+                "export" => await ExportCommand.RunAsync(services, parsed, stdout, stderr),
+                "check" => await CheckCommand.RunAsync(services, parsed, stdout, stderr),
+                _ => 2,
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await stderr.WriteLineAsync($"Kesalahan: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The folder holding appsettings.json: the project folder under dotnet run, else the binaries' folder.</summary>
+    public static string AppContentRoot()
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        if (File.Exists(Path.Combine(cwd, "appsettings.json"))) return cwd;
+        var project = Path.Combine(cwd, "Dashboard.App");
+        if (File.Exists(Path.Combine(project, "appsettings.json"))) return project;
+        return AppContext.BaseDirectory;
+    }
+}
+
+public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>Verb, options (<c>--name value</c>), and what is left for the host's configuration.</summary>
+public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
+{
+    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["export"] = ["year", "format", "out"],
+        ["check"] = ["year"],
+        ["help"] = [],
+    };
+
+    public static ParsedArgs Parse(string[] args)
+    {
+        if (args.Length == 0 || !Allowed.TryGetValue(args[0], out var allowed)) throw new CliUsageException("perintah tidak dikenal.");
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new CliUsageException($"argumen '{arg}' tidak dikenal.");
+            var eq = arg.IndexOf('=');
+            var name = eq > 0 ? arg[2..eq] : arg[2..];
+            string value;
+            if (eq > 0) value = arg[(eq + 1)..];
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) value = args[++i];
+            else throw new CliUsageException($"opsi --{name} memerlukan nilai.");
+
+            // Configuration overrides such as --ConnectionStrings:Dashboard=... go to the host.
+            if (name.Contains(':')) { hostArgs.Add($"--{name}={value}"); continue; }
+            if (!allowed.Contains(name, StringComparer.OrdinalIgnoreCase)) throw new CliUsageException($"opsi --{name} tidak dikenal untuk '{args[0]}'.");
+            if (!options.TryAdd(name, value)) throw new CliUsageException($"opsi --{name} diberikan dua kali.");
+        }
+        return new ParsedArgs(args[0].ToLowerInvariant(), options, hostArgs.ToArray());
+    }
+
+    public int RequireYear()
+    {
+        if (!Options.TryGetValue("year", out var raw)) throw new CliUsageException("opsi --year wajib diisi.");
+        if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
+            throw new CliUsageException($"tahun '{raw}' tidak sah (contoh: --year 2025).");
+        }
+        return year;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Dashboard.App.Data;
+using Dashboard.Domain.Plans;
+using Dashboard.Domain.Status;
+
+namespace Dashboard.App.Cli;
+
+public static class ExportCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, ParsedArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        var year = args.RequireYear();
+        var format = args.Options.TryGetValue("format", out var f) ? f.ToLowerInvariant() : throw new CliUsageException("opsi --format wajib diisi (csv).");
+        if (format != "csv") throw new CliUsageException($"format '{f}' tidak didukung (didukung: csv).");
+
+        var snapshot = await services.GetRequiredService<PlanRepository>().LoadAsync(year)
+            ?? throw new CliUsageException($"tidak ada rencana untuk tahun {year}.");
+        var evaluation = new PlanEvaluation(snapshot.Plan, services.GetRequiredService<StatusEvaluator>(), snapshot.Entries);
+        var csv = PlanCsv.Write(evaluation);
+
+        if (args.Options.TryGetValue("out", out var path))
+        {
+            await File.WriteAllTextAsync(path, csv, new UTF8Encoding(false));
+            await stderr.WriteLineAsync($"{snapshot.Plan.AllIndicators().Count()} indikator ditulis ke {path}.");
+        }
+        else
+        {
+            await stdout.WriteAsync(csv);
+        }
+        return 0;
+    }
+}
+
+/// <summary>One row per indicator, numbers in invariant culture (RFC 4180 quoting).</summary>
+public static class PlanCsv
+{
+    public static string Write(PlanEvaluation evaluation)
+    {
+        var columns = new List<string> { "level", "node", "indicator", "unit", "target_annual", "target_tw1", "target_tw2", "target_tw3", "target_tw4" };
+        foreach (var q in Quarters.All) columns.AddRange([$"realisation_tw{q}", $"capaian_tw{q}", $"status_tw{q}"]);
+        columns.AddRange(["node_code", "node_label", "indicator_code", "polarity", "aggregation", "remark"]);
+
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', columns).Append('\n');
+        foreach (var indicator in evaluation.Plan.AllIndicators())
+        {
+            var node = indicator.Node!;
+            var cells = new List<string?> { node.Level.Label(), node.Title, indicator.Name, indicator.Unit, Num(indicator.AnnualTarget) };
+            cells.AddRange(indicator.QuarterTargets.Select(t => Num(t)));
+            foreach (var status in evaluation.For(indicator))
+            {
+                cells.AddRange([Num(status.Realisation), Num(status.Capaian), StatusCode(status.Tag)]);
+            }
+            cells.AddRange([node.Code, node.Label, indicator.Code, indicator.Polarity.ToString(), indicator.Aggregation.ToString(), indicator.Remark]);
+            sb.AppendJoin(',', cells.Select(Escape)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A stable machine-readable status: the band or the state, snake case.</summary>
+    public static string StatusCode(StatusTag tag) => (tag.Kind, tag.Band) switch
+    {
+        (StatusKind.Evaluated, { } b) => Snake(b.ToString()),
+        (StatusKind.InProgress, { } b) => "in_progress_" + Snake(b.ToString()),
+        _ => Snake(tag.Kind.ToString()),
+    };
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string? Num(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.App.Data;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+    public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
+    public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();
+    public DbSet<RealisationRecord> Realisations => Set<RealisationRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<PlanRecord>(e =>
+        {
+            e.HasIndex(p => p.Year).IsUnique();
+            e.Property(p => p.Agency).HasMaxLength(200);
+            e.Property(p => p.Title).HasMaxLength(200);
+            e.HasMany(p => p.Nodes).WithOne().HasForeignKey(n => n.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<NodeRecord>(e =>
+        {
+            e.HasIndex(n => new { n.PlanId, n.Code }).IsUnique();
+            e.Property(n => n.Code).HasMaxLength(64);
+            e.Property(n => n.Title).HasMaxLength(1000);
+            e.HasOne<NodeRecord>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(n => n.Indicators).WithOne().HasForeignKey(i => i.NodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<IndicatorRecord>(e =>
+        {
+            e.HasIndex(i => new { i.PlanId, i.Code }).IsUnique();
+            e.Property(i => i.Code).HasMaxLength(64);
+            e.Property(i => i.Name).HasMaxLength(1000);
+            e.Property(i => i.Unit).HasMaxLength(50);
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.NoAction);
+        });
+        model.Entity<RealisationRecord>(e =>
+        {
+            e.HasIndex(r => new { r.IndicatorId, r.Quarter });
+            e.Property(r => r.RecordedBy).HasMaxLength(200);
+            e.Property(r => r.Kecamatan).HasMaxLength(50);
+            e.Property(r => r.Note).HasMaxLength(2000);
+            e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<RealisationRecord>().WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

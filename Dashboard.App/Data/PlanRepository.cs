@@ -1,0 +1,112 @@
+using Dashboard.Domain.Plans;
+using Dashboard.Domain.Realisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.App.Data;
+
+/// <summary>Reads and writes whole plans; maps between EF records and the domain model.</summary>
+public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+{
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Plans.AsNoTracking().OrderBy(p => p.Year).Select(p => p.Year).ToListAsync(ct);
+    }
+
+    public async Task<PlanSnapshot?> LoadAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var record = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Year == year, ct);
+        if (record is null) return null;
+        var nodes = await db.Nodes.AsNoTracking().Where(n => n.PlanId == record.Id).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == record.Id).ToListAsync(ct);
+        var indicatorIds = indicators.ToDictionary(i => i.Id, i => i.Code);
+        var realisations = await db.Realisations.AsNoTracking()
+            .Where(r => db.Indicators.Any(i => i.Id == r.IndicatorId && i.PlanId == record.Id))
+            .ToListAsync(ct);
+
+        var plan = ToDomain(record, nodes, indicators);
+        var entries = realisations
+            .OrderBy(r => r.Id)
+            .Select(r => new RealisationEntry(indicatorIds[r.IndicatorId], r.Quarter, r.Date, Norm(r.Value), r.RecordedAt,
+                r.RecordedBy, r.Kecamatan, r.Note, r.Id, r.CorrectsId))
+            .ToList();
+        return new PlanSnapshot(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow());
+    }
+
+    /// <summary>Stores a new plan; refuses a year that already has one.</summary>
+    public async Task<int> AddAsync(Plan plan, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.Plans.AnyAsync(p => p.Year == plan.Year, ct))
+        {
+            throw new InvalidOperationException($"Rencana tahun {plan.Year} sudah ada.");
+        }
+
+        var record = new PlanRecord
+        {
+            Year = plan.Year, Agency = plan.Agency, Title = plan.Title, SignedPlace = plan.SignedPlace,
+            SignedDate = plan.SignedDate, SignerTitle = plan.SignerTitle, CreatedAt = time.GetUtcNow(),
+        };
+        db.Plans.Add(record);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var order = 0;
+        foreach (var root in plan.Roots) await AddNodeAsync(db, record.Id, null, root, () => order++, ct);
+        await tx.CommitAsync(ct);
+        return record.Id;
+    }
+
+    private static async Task AddNodeAsync(DashboardDbContext db, int planId, int? parentId, PlanNode node, Func<int> nextOrder, CancellationToken ct)
+    {
+        var record = new NodeRecord
+        {
+            PlanId = planId, ParentId = parentId, Code = node.Code, Level = (int)node.Level, Label = node.Label,
+            Title = node.Title, SortOrder = nextOrder(),
+        };
+        var i = 0;
+        foreach (var indicator in node.Indicators)
+        {
+            record.Indicators.Add(new IndicatorRecord
+            {
+                PlanId = planId, Code = indicator.Code, Name = indicator.Name, Unit = indicator.Unit,
+                Polarity = (int)indicator.Polarity, Aggregation = (int)indicator.Aggregation,
+                AnnualTarget = indicator.AnnualTarget,
+                TargetTw1 = indicator.QuarterTargets[0], TargetTw2 = indicator.QuarterTargets[1],
+                TargetTw3 = indicator.QuarterTargets[2], TargetTw4 = indicator.QuarterTargets[3],
+                Remark = indicator.Remark, SortOrder = i++,
+            });
+        }
+        db.Nodes.Add(record);
+        await db.SaveChangesAsync(ct);
+        foreach (var child in node.Children) await AddNodeAsync(db, planId, record.Id, child, nextOrder, ct);
+    }
+
+    /// <summary>SQLite keeps decimals as text such as "0.0"; drop the trailing zeros so 7.1 reads back as 7.1.</summary>
+    private static decimal Norm(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static Plan ToDomain(PlanRecord record, List<NodeRecord> nodes, List<IndicatorRecord> indicators)
+    {
+        var byParent = nodes.ToLookup(n => n.ParentId);
+        var indicatorsByNode = indicators.ToLookup(i => i.NodeId);
+
+        PlanNode Build(NodeRecord n)
+        {
+            var node = new PlanNode(n.Code, (NodeLevel)n.Level, n.Title, n.Label);
+            foreach (var i in indicatorsByNode[n.Id].OrderBy(i => i.SortOrder))
+            {
+                node.AddIndicator(new Indicator(i.Code, i.Name, i.Unit, Norm(i.AnnualTarget),
+                    [Norm(i.TargetTw1), Norm(i.TargetTw2), Norm(i.TargetTw3), Norm(i.TargetTw4)],
+                    (Polarity)i.Polarity, (Aggregation)i.Aggregation, i.Remark));
+            }
+            foreach (var child in byParent[n.Id].OrderBy(c => c.SortOrder)) node.AddChild(Build(child));
+            return node;
+        }
+
+        var roots = byParent[null].OrderBy(n => n.SortOrder).Select(Build).ToList();
+        return new Plan(record.Year, record.Agency, record.Title, roots)
+        {
+            SignedPlace = record.SignedPlace, SignedDate = record.SignedDate, SignerTitle = record.SignerTitle,
+        };
+    }
+}

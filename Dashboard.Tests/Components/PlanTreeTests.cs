@@ -1,0 +1,170 @@
+using Bunit;
+using Dashboard.App.Components.Pages.Overview;
+using Dashboard.Domain.Status;
+using Dashboard.Tests.TestSupport;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class PlanTreeTests : BunitTestContext
+{
+    // 2025-11-15: TW I-III have ended, TW IV is in progress.
+    private readonly PlanEvaluation _evaluation = new(SamplePlans.Small(), SamplePlans.EvaluatorAt(2025, 11, 15),
+    [
+        SamplePlans.Entry("T1.S1.P1.K1.SK1.I1", 1, 20m),   // 20 / 25 = 80 % -> Tinggi
+        SamplePlans.Entry("T1.S1.P1.K1.SK1.I1", 2, 10m),   // 30 / 50 = 60 % -> Rendah
+        SamplePlans.Entry("T1.S1.P1.K1.I1", 1, 10m),       // 10 / 25 = 40 % -> Sangat Rendah
+        SamplePlans.Entry("T1.I1", 1, 2.5m),               // 100 % -> Sangat Tinggi
+    ]);
+
+    private IRenderedComponent<PlanTree> RenderTree(int initialDepth = 3, int focus = 1, string? filter = null) =>
+        Render<PlanTree>(p => p
+            .Add(c => c.Evaluation, _evaluation)
+            .Add(c => c.InitialDepth, initialDepth)
+            .Add(c => c.FocusQuarter, focus)
+            .Add(c => c.Filter, filter));
+
+    private static string[] NodeCodes(IRenderedComponent<PlanTree> tree) =>
+        tree.FindAll("[data-testid=row-node]").Select(r => r.GetAttribute("data-code")!).ToArray();
+
+    private static string[] IndicatorCodes(IRenderedComponent<PlanTree> tree) =>
+        tree.FindAll("[data-testid=row-indicator]").Select(r => r.GetAttribute("data-code")!).ToArray();
+
+    [Fact]
+    public void InitialDepth_ExpandsUpToProgram_KegiatanCollapsed()
+    {
+        var tree = RenderTree();
+
+        Assert.Equal(["T1", "T1.S1", "T1.S1.P1", "T1.S1.P1.K1"], NodeCodes(tree));
+        Assert.Equal(["T1.I1", "T1.S1.I1", "T1.S1.P1.I1"], IndicatorCodes(tree));
+        Assert.Equal("false", tree.Find("[data-code='T1.S1.P1.K1']").GetAttribute("data-expanded"));
+    }
+
+    [Fact]
+    public void Collapsed_ClickOnToggle_ShowsItsIndicatorsAndChildren()
+    {
+        var tree = RenderTree();
+
+        tree.Find("[data-code='T1.S1.P1.K1'] [data-testid=toggle]").Click();
+
+        Assert.Contains("T1.S1.P1.K1.SK1", NodeCodes(tree));
+        Assert.Contains("T1.S1.P1.K1.I1", IndicatorCodes(tree));
+        Assert.Equal("true", tree.Find("[data-code='T1.S1.P1.K1']").GetAttribute("data-expanded"));
+    }
+
+    [Fact]
+    public void Expanded_ClickOnToggle_HidesTheWholeSubtree()
+    {
+        var tree = RenderTree();
+
+        tree.Find("[data-code='T1.S1'] [data-testid=toggle]").Click();
+
+        Assert.Equal(["T1", "T1.S1"], NodeCodes(tree));
+        Assert.Equal(["T1.I1"], IndicatorCodes(tree));
+    }
+
+    [Fact]
+    public void ExpandAll_ShowsEveryNodeAndIndicator_CollapseAll_LeavesOnlyTujuan()
+    {
+        var tree = RenderTree(initialDepth: 1);
+
+        tree.Find("[data-testid=expand-all]").Click();
+        Assert.Equal(5, NodeCodes(tree).Length);
+        Assert.Equal(5, IndicatorCodes(tree).Length);
+
+        tree.Find("[data-testid=collapse-all]").Click();
+        Assert.Equal(["T1"], NodeCodes(tree));
+        Assert.Empty(IndicatorCodes(tree));
+    }
+
+    [Fact]
+    public void Filter_MatchingDeepIndicator_KeepsAllItsAncestorsVisible()
+    {
+        var tree = RenderTree(initialDepth: 1, filter: "diperiksa");
+
+        Assert.Equal(["T1", "T1.S1", "T1.S1.P1", "T1.S1.P1.K1", "T1.S1.P1.K1.SK1"], NodeCodes(tree));
+        Assert.Equal(["T1.S1.P1.K1.SK1.I1"], IndicatorCodes(tree));
+    }
+
+    [Fact]
+    public void Filter_MatchingNodeTitle_ShowsNodeAndAncestorsOnly()
+    {
+        var tree = RenderTree(filter: "PENGAWASAN");
+
+        Assert.Equal(["T1", "T1.S1", "T1.S1.P1"], NodeCodes(tree));
+        Assert.Empty(IndicatorCodes(tree));
+        Assert.Contains("row-match", tree.Find("[data-code='T1.S1.P1']").ClassName);
+    }
+
+    [Fact]
+    public void Filter_TypedInTheField_RaisesFilterChanged_AndNoMatchSaysSo()
+    {
+        string? raised = null;
+        var tree = Render<PlanTree>(p => p
+            .Add(c => c.Evaluation, _evaluation)
+            .Add(c => c.FilterChanged, (string? v) => raised = v));
+
+        tree.Find("input#tree-filter").Input("tidak ada yang cocok");
+
+        tree.WaitForAssertion(() => Assert.Equal("tidak ada yang cocok", raised));
+        Assert.Empty(NodeCodes(tree));
+        Assert.Contains("Tidak ada baris yang cocok", tree.Find("[data-testid=tree-empty]").TextContent);
+    }
+
+    [Fact]
+    public void IndicatorCell_ShowsRealisationOverTarget_CapaianInIdFormat_AndBandLabel()
+    {
+        var tree = RenderTree(initialDepth: 5);
+
+        var tw2 = tree.Find("[data-testid=quarter-cell][data-indicator='T1.S1.P1.K1.SK1.I1'][data-quarter='2']");
+        Assert.Equal("30", tw2.QuerySelector("[data-testid=cell-realisation]")!.TextContent);
+        Assert.Contains("/ 50", tw2.TextContent.Replace("\u00a0", " "));
+        Assert.Equal("60%", tw2.QuerySelector("[data-testid=cell-capaian]")!.TextContent.Trim());
+        var badge = tw2.QuerySelector("[data-testid=status-badge]")!;
+        Assert.Equal("Rendah", badge.GetAttribute("data-status"));
+        Assert.Contains("status-yellow", badge.ClassName);
+        Assert.NotNull(badge.QuerySelector("svg"));
+        Assert.Contains("Rendah", badge.TextContent);
+    }
+
+    [Fact]
+    public void IndicatorCell_DecimalValues_UseDecimalComma()
+    {
+        var tree = RenderTree();
+
+        var cell = tree.Find("[data-testid=quarter-cell][data-indicator='T1.I1'][data-quarter='1']");
+        Assert.Equal("2,5", cell.QuerySelector("[data-testid=cell-realisation]")!.TextContent);
+        Assert.Equal("Sangat Tinggi", cell.QuerySelector("[data-testid=status-badge]")!.GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void QuarterWithoutRecording_ShowsNotReported_FutureQuarterInProgress()
+    {
+        var tree = RenderTree();
+
+        Assert.Equal("Belum dilaporkan", tree.Find("[data-indicator='T1.S1.I1'][data-quarter='3'] [data-testid=status-badge]").GetAttribute("data-status"));
+        Assert.Equal("Berjalan, belum ada data", tree.Find("[data-indicator='T1.S1.I1'][data-quarter='4'] [data-testid=status-badge]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void NodeRow_ShowsAverageCapaianAndWorstStatusOfItsSubtree()
+    {
+        var tree = RenderTree();
+
+        // TW I below Program 1: 40 % (Kegiatan) and 80 % (Sub Kegiatan) have a capaian -> 60 %; the Program's own
+        // indicator was not reported, the Kegiatan's is Sangat Rendah, which is worse.
+        var cell = tree.Find("[data-testid=rollup-cell][data-node='T1.S1.P1'][data-quarter='1']");
+        Assert.Contains("60%", cell.QuerySelector("[data-testid=rollup-average]")!.TextContent);
+        var badges = cell.QuerySelectorAll("[data-testid=status-badge]").Select(b => b.GetAttribute("data-status")).ToArray();
+        Assert.Equal(["Rendah", "Sangat Rendah"], badges);
+        Assert.Contains("Terburuk: Sangat Rendah", cell.TextContent);
+    }
+
+    [Fact]
+    public void FocusQuarter_MarksThatColumn()
+    {
+        var tree = RenderTree(focus: 3);
+
+        var headers = tree.FindAll("th.col-quarter");
+        Assert.Equal(["q-other", "q-other", "q-focus", "q-other"], headers.Select(h => h.ClassList.Single(c => c.StartsWith("q-"))).ToArray());
+    }
+}

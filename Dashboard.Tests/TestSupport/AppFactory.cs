@@ -1,0 +1,46 @@
+using Dashboard.App.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.TestSupport;
+
+/// <summary>The real app on a fresh SQLite file of its own; optionally on a real Kestrel port for browser tests.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+
+    public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false)
+    {
+        Environment = environment;
+        Today = today;
+        SampleData = sampleData;
+        if (kestrel) UseKestrel(0);
+    }
+
+    public string Environment { get; }
+    public string? Today { get; }
+    public bool SampleData { get; }
+    public string ConnectionString => $"Data Source={_dbPath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
+        builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
+        if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
+    }
+
+    public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(_dbPath + suffix); } catch (IOException) { }
+        }
+    }
+}
