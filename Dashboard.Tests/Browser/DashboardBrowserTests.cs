@@ -45,15 +45,17 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
     public async Task Collapse_And_QuarterFocus_WorkByClicking()
     {
         var page = await fixture.OpenAsync("/");
-        var before = await page.GetByTestId("row-node").CountAsync();
+        await Assertions.Expect(page.Locator("[data-testid=row-node][data-code='T1.S1']")).ToHaveCountAsync(1);
 
         await page.Locator("[data-testid=row-node][data-code='T1'] [data-testid=toggle]").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("row-node")).ToHaveCountAsync(2);
+
+        await Assertions.Expect(page.Locator("[data-testid=row-node][data-code^='T1.']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=row-node][data-code='T1']")).ToHaveAttributeAsync("data-expanded", "false");
+        await Assertions.Expect(page.Locator("[data-testid=row-node][data-code='T2.S1']")).ToHaveCountAsync(1);
         await page.GetByTestId("focus-tw2").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("plan-tree")).ToHaveAttributeAsync("data-focus", "2");
         await Assertions.Expect(page.GetByTestId("summary-strip")).ToHaveAttributeAsync("data-quarter", "2");
-        Assert.True(before > 2);
     }
 
     [Fact]
