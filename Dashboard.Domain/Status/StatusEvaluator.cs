@@ -54,7 +54,8 @@ public sealed class StatusEvaluator(AgencyClock clock)
             var elapsed = today.DayNumber - start.DayNumber + 1;
             var length = end.DayNumber - start.DayNumber + 1;
             share = Math.Round((decimal)elapsed / length, 4);
-            compared = Math.Round(previous + (target - previous) * share.Value, 4);
+            // Pro-rate with the exact fraction: the rounded share is for display and could shift a capaian across a band boundary.
+            compared = Math.Round(previous + (target - previous) * elapsed / length, 4);
         }
 
         if (compared == 0)
