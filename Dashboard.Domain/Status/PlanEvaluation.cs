@@ -55,7 +55,7 @@ public sealed class PlanEvaluation
             perBand,
             statuses.Count,
             due.Count,
-            due.Count(s => s.Kind != StatusKind.NotReported && !(s.Kind == StatusKind.InProgress && s.Realisation is null)),
+            due.Count(s => s.Reported),
             statuses.Count(s => s.Kind == StatusKind.NotReported),
             statuses.Count(s => s.Kind == StatusKind.NoTarget),
             statuses.Count(s => s.Kind == StatusKind.NotDue),

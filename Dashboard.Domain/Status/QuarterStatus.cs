@@ -18,6 +18,9 @@ public sealed record QuarterStatus(
     string Formula,
     decimal? ProRataShare = null)
 {
+    /// <summary>Something was recorded for this very quarter (a carried cumulative total does not count).</summary>
+    public bool Reported { get; init; }
+
     public StatusKind Kind => Tag.Kind;
     public Band? Band => Tag.Band;
     public TrafficLight Light => Tag.Light;

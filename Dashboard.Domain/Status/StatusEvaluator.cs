@@ -30,7 +30,10 @@ public sealed class StatusEvaluator(AgencyClock clock)
         return Quarters.All.Select(q => Evaluate(indicator, year, q, list)).ToArray();
     }
 
-    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
+    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation) =>
+        Decide(indicator, year, quarter, realisation) with { Reported = realisation.ReportedInQuarter };
+
+    private QuarterStatus Decide(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
     {
         var target = indicator.TargetFor(quarter);
         var formula = indicator.Polarity == Polarity.Positive ? PositiveFormula : NegativeFormula;
@@ -46,14 +49,15 @@ public sealed class StatusEvaluator(AgencyClock clock)
         }
 
         var compared = target;
-        decimal? share = null;
         var inProgress = today <= end;
-        if (inProgress)
+        decimal? share = inProgress ? Math.Round((decimal)(today.DayNumber - start.DayNumber + 1) / (end.DayNumber - start.DayNumber + 1), 4) : null;
+        // A lower-is-better level (a ratio, a score) is not pro-rated: a pro-rated target would start at 0 and fail
+        // every honest value early in the quarter.
+        if (inProgress && (indicator.Polarity == Polarity.Positive || indicator.Aggregation == Aggregation.Cumulative))
         {
             var previous = quarter == 1 ? 0m : indicator.TargetFor(quarter - 1);
             var elapsed = today.DayNumber - start.DayNumber + 1;
             var length = end.DayNumber - start.DayNumber + 1;
-            share = Math.Round((decimal)elapsed / length, 4);
             // Pro-rate with the exact fraction: the rounded share is for display and could shift a capaian across a band boundary.
             compared = Math.Round(previous + (target - previous) * elapsed / length, 4);
         }
@@ -78,7 +82,9 @@ public sealed class StatusEvaluator(AgencyClock clock)
                 return new QuarterStatus(quarter, target, compared, null, null, annual, new StatusTag(StatusKind.InProgress, null), false, formula, share);
             }
             var c = Capaian(indicator.Polarity, compared, value.Value)!.Value;
-            return new QuarterStatus(quarter, target, compared, value, c, annual, new StatusTag(StatusKind.InProgress, Bands.Of(c)), c > Bands.WarningThreshold, formula, share);
+            // Early in a quarter the pro-rated target is tiny; a likely typo shows against the full quarter target.
+            var warning = target != 0 && Capaian(indicator.Polarity, target, value.Value) > Bands.WarningThreshold;
+            return new QuarterStatus(quarter, target, compared, value, c, annual, new StatusTag(StatusKind.InProgress, Bands.Of(c)), warning, formula, share);
         }
 
         if (!realisation.ReportedInQuarter || value is null)

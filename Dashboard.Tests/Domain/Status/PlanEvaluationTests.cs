@@ -199,10 +199,9 @@ public class PlanEvaluationTests
         Assert.Equal(0, summary.NotReported);
         Assert.Equal(1, summary.NoTarget);
         Assert.Equal(64.84m, summary.AverageCapaian);
-        // I-T and I-NR (level, nothing in TW II yet) are not reported. I-S, I-RED and I-OK count as reported although
-        // nothing was recorded in TW II: their carried TW I totals give them a capaian. Current behaviour, pinned here.
-        Assert.Equal(3, summary.Reported);
-        Assert.Equal(60.0m, summary.ReportedShare);
+        // Nothing was recorded in TW II yet: carried TW I totals give capaian but do not count as reporting TW II.
+        Assert.Equal(0, summary.Reported);
+        Assert.Equal(0.0m, summary.ReportedShare);
     }
 
     [Fact]

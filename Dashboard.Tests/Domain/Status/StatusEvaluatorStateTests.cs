@@ -409,9 +409,9 @@ public class StatusEvaluatorStateTests
     }
 
     [Theory]
-    [InlineData("92", "200.00", false)]
-    [InlineData("92.01", "200.02", true)]
-    public void CurrentQuarter_WarningUsesProRatedCapaian(string realisation, string capaian, bool warning)
+    [InlineData("180", "391.30", false)]     // 200 % of the full TW I target (90): no warning
+    [InlineData("180.01", "391.33", true)]   // 200.01 % of it: warning
+    public void CurrentQuarter_WarningUsesTheFullQuarterTarget_NotTheProRatedOne(string realisation, string capaian, bool warning)
     {
         var indicator = Count("I", 360, 90, 180, 270, 360);
         var status = FixedClock.Evaluator(2025, 2, 15).Evaluate(indicator, Year, 1, [Entry("I", 1, D(2, 3), decimal.Parse(realisation))]);
@@ -493,5 +493,64 @@ public class StatusEvaluatorStateTests
         Assert.Equal([1, 2, 3, 4], statuses.Select(s => s.Quarter));
         Assert.Equal([10m, 20m, 30m, 40m], statuses.Select(s => s.Target));
         Assert.Equal([StatusKind.NotReported, StatusKind.InProgress, StatusKind.NotDue, StatusKind.NotDue], statuses.Select(s => s.Kind));
+    }
+}
+
+public sealed class StatusEvaluatorInProgressRulesTests
+{
+    private static StatusEvaluator At(int month, int day) => new(new AgencyClock(new Dashboard.Tests.TestSupport.FixedTime(
+        new DateTimeOffset(2025, month, day, 10, 0, 0, TimeSpan.FromHours(7)))));
+
+    private static RealisationEntry Entry(string code, int quarter, decimal value) =>
+        new(code, quarter, Quarters.Start(2025, quarter).AddDays(3), value, DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void NegativeLevelIndicator_InProgress_IsComparedWithTheFullQuarterTarget()
+    {
+        var ratio = new Indicator("NPL", "Rasio kredit macet", "Persentase", 10m, [10m, 10m, 10m, 10m], Polarity.Negative, Aggregation.Level);
+
+        var status = At(2, 15).Evaluate(ratio, 2025, 1, [Entry("NPL", 1, 10m)]);
+
+        Assert.Equal(StatusKind.InProgress, status.Kind);
+        Assert.Equal(10m, status.ComparedTarget);
+        Assert.Equal(100m, status.Capaian);
+        Assert.Equal(Band.SangatTinggi, status.Band);
+    }
+
+    [Fact]
+    public void NegativeCumulativeIndicator_InProgress_IsStillProRated()
+    {
+        var complaints = new Indicator("C", "Jumlah pengaduan", "Laporan", 90m, [90m, 180m, 270m, 360m], Polarity.Negative, Aggregation.Cumulative);
+
+        var status = At(2, 15).Evaluate(complaints, 2025, 1, [Entry("C", 1, 46m)]);
+
+        Assert.Equal(46m, status.ComparedTarget);
+        Assert.Equal(100m, status.Capaian);
+    }
+
+    [Fact]
+    public void InProgress_EarlyInTheQuarter_WarnsOnlyAgainstTheFullQuarterTarget()
+    {
+        var members = new Indicator("M", "Jumlah anggota", "Orang", 400m, [100m, 200m, 300m, 400m]);
+
+        var onTrack = At(1, 5).Evaluate(members, 2025, 1, [Entry("M", 1, 30m)]);
+        var typo = At(1, 5).Evaluate(members, 2025, 1, [Entry("M", 1, 300m)]);
+
+        Assert.True(onTrack.Capaian > 200m);
+        Assert.False(onTrack.Warning);
+        Assert.True(typo.Warning);
+    }
+
+    [Fact]
+    public void Reported_IsTrueOnlyWhenSomethingWasRecordedForThatQuarter()
+    {
+        var members = new Indicator("M", "Jumlah anggota", "Orang", 400m, [100m, 200m, 300m, 400m]);
+        var evaluator = At(11, 15);
+
+        var statuses = evaluator.EvaluateYear(members, 2025, [Entry("M", 1, 100m), Entry("M", 3, 150m)]);
+
+        Assert.Equal([true, false, true, false], statuses.Select(s => s.Reported).ToArray());
+        Assert.Equal(StatusKind.NotReported, statuses[1].Kind);
+        Assert.Equal(100m, statuses[1].Realisation);
     }
 }
