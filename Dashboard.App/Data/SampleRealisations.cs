@@ -1,4 +1,5 @@
 using Dashboard.Domain.Plans;
+using Dashboard.Domain.Status;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.App.Data;
@@ -7,7 +8,7 @@ namespace Dashboard.App.Data;
 /// Deterministic "Data contoh" so that a demo shows every colour before officers record anything.
 /// Only loaded where configured (Development); every row is flagged <see cref="RealisationRecord.IsSample"/>.
 /// </summary>
-public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, AgencyClock clock)
 {
     public const string RecordedBy = "Data contoh";
     private static readonly string[] Kecamatan = ["Bobotsari", "Kemangkon", "Bukateja", "Purbalingga", "Kalimanah", "Mrebet"];
@@ -34,9 +35,20 @@ public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> fac
             decimal previous = 0;
             for (var q = 1; q <= lastQuarter; q++)
             {
+                // Nothing in quarters that have not started; the current quarter only up to today, pro rata.
+                var today = clock.Today;
+                if (Quarters.Start(year, q) > today) break;
+                var date = Quarters.End(year, q).AddDays(-10);
+                var share = 1m;
+                if (today <= Quarters.End(year, q))
+                {
+                    date = today;
+                    share = (decimal)(today.DayNumber - Quarters.Start(year, q).DayNumber + 1) / 92m;
+                }
                 var ratio = ratios[(n + q) % ratios.Length];
                 if (ratio > 2m && q != 3) ratio = 1m;
-                var goal = Math.Round(targets[q - 1] * ratio, 2);
+                var planned = q == 1 ? targets[0] * share : targets[q - 2] + (targets[q - 1] - targets[q - 2]) * share;
+                var goal = Math.Round(planned * ratio, 2);
                 var level = (Aggregation)indicator.Aggregation == Aggregation.Level;
                 var value = level ? goal : Math.Max(0, goal - previous);
                 if (!level && Units.IsCount(indicator.Unit)) value = Math.Round(value);
@@ -44,7 +56,7 @@ public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> fac
                 rows.Add(new RealisationRecord
                 {
                     IndicatorId = indicator.Id, Quarter = q,
-                    Date = Quarters.End(year, q).AddDays(-10), Value = value, RecordedAt = now,
+                    Date = date, Value = value, RecordedAt = now,
                     RecordedBy = RecordedBy, Kecamatan = level ? null : Kecamatan[(n + q) % Kecamatan.Length],
                     Note = "Data contoh (bukan data resmi)", IsSample = true,
                 });
