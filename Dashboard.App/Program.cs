@@ -1,8 +1,12 @@
 using System.Globalization;
+using Dashboard.App.Api;
 using Dashboard.App.Cli;
 using Dashboard.App.Components;
 using Dashboard.App.Data;
+using Dashboard.App.Evidence;
 using Dashboard.App.Infrastructure;
+using Dashboard.App.Live;
+using Dashboard.App.Realisations;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -19,6 +23,13 @@ builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.Con
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddLocalization();
+builder.Services.AddSignalR();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<RealisationService>();
+builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<CircuitEvents>();
 
 var app = builder.Build();
 
@@ -54,6 +65,8 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDashboardApi();
+app.MapHub<DashboardHub>(DashboardHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -8,6 +8,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
     public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();
     public DbSet<RealisationRecord> Realisations => Set<RealisationRecord>();
+    public DbSet<NarrativeRecord> Narratives => Set<NarrativeRecord>();
+    public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -36,12 +38,34 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         });
         model.Entity<RealisationRecord>(e =>
         {
-            e.HasIndex(r => new { r.IndicatorId, r.Quarter });
+            e.HasIndex(r => new { r.IndicatorId, r.Quarter, r.Sequence }).IsUnique();
             e.Property(r => r.RecordedBy).HasMaxLength(200);
+            e.Property(r => r.CorrectionReason).HasMaxLength(500);
             e.Property(r => r.Kecamatan).HasMaxLength(50);
             e.Property(r => r.Note).HasMaxLength(2000);
             e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<RealisationRecord>().WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<NarrativeRecord>(e =>
+        {
+            e.HasIndex(n => new { n.IndicatorId, n.Quarter, n.Version }).IsUnique();
+            e.Property(n => n.Drivers).HasMaxLength(4000);
+            e.Property(n => n.Obstacles).HasMaxLength(4000);
+            e.Property(n => n.FollowUp).HasMaxLength(4000);
+            e.Property(n => n.SavedBy).HasMaxLength(200);
+            e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(n => n.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<EvidenceRecord>(e =>
+        {
+            e.HasIndex(x => new { x.IndicatorId, x.Quarter });
+            e.Property(x => x.OriginalName).HasMaxLength(200);
+            e.Property(x => x.RelativePath).HasMaxLength(300);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.Description).HasMaxLength(500);
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

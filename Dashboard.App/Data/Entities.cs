@@ -58,6 +58,45 @@ public sealed class RealisationRecord
     public string? Kecamatan { get; set; }
     public string? Note { get; set; }
     public long? CorrectsId { get; set; }
+    /// <summary><see cref="Dashboard.Domain.Realisations.EntryKind"/>: increment, level value or correction.</summary>
+    public int Kind { get; set; }
+    public string? CorrectionReason { get; set; }
+    /// <summary>Running number per indicator and quarter; unique, so two writers cannot both claim "the latest".</summary>
+    public int Sequence { get; set; }
     /// <summary>Generated sample data ("Data contoh") for demos, never in Production.</summary>
     public bool IsSample { get; set; }
+}
+
+/// <summary>One version of the narratives of an indicator's quarter; every save adds a version, none is overwritten.</summary>
+public sealed class NarrativeRecord
+{
+    public long Id { get; set; }
+    public int IndicatorId { get; set; }
+    public int Quarter { get; set; }
+    public int Version { get; set; }
+    /// <summary>Faktor pendorong.</summary>
+    public string? Drivers { get; set; }
+    /// <summary>Faktor penghambat.</summary>
+    public string? Obstacles { get; set; }
+    /// <summary>Tindak lanjut.</summary>
+    public string? FollowUp { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+    public string SavedBy { get; set; } = "";
+}
+
+/// <summary>Bukti dukung: a stored file (outside wwwroot, with its SHA-256) or a link.</summary>
+public sealed class EvidenceRecord
+{
+    public long Id { get; set; }
+    public int IndicatorId { get; set; }
+    public int Quarter { get; set; }
+    public string? OriginalName { get; set; }
+    public string? RelativePath { get; set; }
+    public string? Sha256 { get; set; }
+    public long? Size { get; set; }
+    public string? ContentType { get; set; }
+    public string? Url { get; set; }
+    public string? Description { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
 }

@@ -28,7 +28,7 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
         var plan = ToDomain(record, nodes, indicators);
         var entries = realisations
             .OrderBy(r => r.Id)
-            .Select(r => new RealisationEntry(indicatorIds[r.IndicatorId], r.Quarter, r.Date, Norm(r.Value), r.RecordedAt,
+            .Select(r => new RealisationEntry(indicatorIds[r.IndicatorId], r.Quarter, r.Date, Decimals.Trim(r.Value), r.RecordedAt,
                 r.RecordedBy, r.Kecamatan, r.Note, r.Id, r.CorrectsId))
             .ToList();
         return new PlanSnapshot(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow());
@@ -82,9 +82,6 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
         foreach (var child in node.Children) await AddNodeAsync(db, planId, record.Id, child, nextOrder, ct);
     }
 
-    /// <summary>SQLite keeps decimals as text such as "0.0"; drop the trailing zeros so 7.1 reads back as 7.1.</summary>
-    private static decimal Norm(decimal value) => value / 1.000000000000000000000000000000000m;
-
     private static Plan ToDomain(PlanRecord record, List<NodeRecord> nodes, List<IndicatorRecord> indicators)
     {
         var byParent = nodes.ToLookup(n => n.ParentId);
@@ -95,8 +92,8 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
             var node = new PlanNode(n.Code, (NodeLevel)n.Level, n.Title, n.Label);
             foreach (var i in indicatorsByNode[n.Id].OrderBy(i => i.SortOrder))
             {
-                node.AddIndicator(new Indicator(i.Code, i.Name, i.Unit, Norm(i.AnnualTarget),
-                    [Norm(i.TargetTw1), Norm(i.TargetTw2), Norm(i.TargetTw3), Norm(i.TargetTw4)],
+                node.AddIndicator(new Indicator(i.Code, i.Name, i.Unit, Decimals.Trim(i.AnnualTarget),
+                    [Decimals.Trim(i.TargetTw1), Decimals.Trim(i.TargetTw2), Decimals.Trim(i.TargetTw3), Decimals.Trim(i.TargetTw4)],
                     (Polarity)i.Polarity, (Aggregation)i.Aggregation, i.Remark));
             }
             foreach (var child in byParent[n.Id].OrderBy(c => c.SortOrder)) node.AddChild(Build(child));

@@ -55,7 +55,8 @@ public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> fac
                 previous = level ? goal : previous + value;
                 rows.Add(new RealisationRecord
                 {
-                    IndicatorId = indicator.Id, Quarter = q,
+                    IndicatorId = indicator.Id, Quarter = q, Sequence = 1,
+                    Kind = level ? (int)Dashboard.Domain.Realisations.EntryKind.Level : (int)Dashboard.Domain.Realisations.EntryKind.Increment,
                     Date = date, Value = value, RecordedAt = now,
                     RecordedBy = RecordedBy, Kecamatan = level ? null : Kecamatan[(n + q) % Kecamatan.Length],
                     Note = "Data contoh (bukan data resmi)", IsSample = true,

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using Dashboard.App.Data;
+using Dashboard.App.Realisations;
+using Dashboard.Domain.Numbers;
+using Dashboard.Domain.Realisations;
+using Dashboard.Domain.Status;
+
+namespace Dashboard.App.Api;
+
+/// <summary>Body of <c>POST /api/v1/realisations</c>. <c>value</c> is a JSON number, or a string in id-ID format ("1.234,5").</summary>
+public sealed record RecordRealisationRequest(
+    int Year,
+    string? IndicatorCode,
+    int Quarter,
+    string? Kind,
+    JsonElement Value,
+    string? Date,
+    string? RecordedBy,
+    string? Kecamatan = null,
+    string? Note = null,
+    string? CorrectionReason = null,
+    bool Confirm = false,
+    int? ExpectedSequence = null,
+    NarrativeRequest? Narrative = null);
+
+public sealed record NarrativeRequest(string? Drivers, string? Obstacles, string? FollowUp, int ExpectedVersion = 0);
+
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Renaksi");
+        api.MapGet("/plans/{year:int}", GetPlanAsync);
+        api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery();
+        app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetPlanAsync(int year, PlanRepository plans, StatusEvaluator evaluator, TimeProvider time, CancellationToken ct)
+    {
+        var snapshot = await plans.LoadAsync(year, ct);
+        if (snapshot is null) return Results.Problem(statusCode: 404, title: "Rencana tidak ditemukan", detail: $"Tidak ada rencana untuk tahun {year}.");
+        var evaluation = new PlanEvaluation(snapshot.Plan, evaluator, snapshot.Entries);
+        return Results.Ok(PlanDtoMapper.Map(evaluation, time.GetUtcNow(), snapshot.HasSampleData));
+    }
+
+    private static async Task<IResult> PostRealisationAsync(RecordRealisationRequest request, RealisationService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Error(string field, string message) => (errors.TryGetValue(field, out var l) ? l : errors[field] = []).Add(message);
+
+        if (string.IsNullOrWhiteSpace(request.IndicatorCode)) Error("indicatorCode", "Kode indikator wajib diisi.");
+        var kind = request.Kind?.Trim().ToLowerInvariant() switch
+        {
+            "increment" or "penambahan" => EntryKind.Increment,
+            "level" or "nilai" => EntryKind.Level,
+            "correction" or "koreksi" => EntryKind.Correction,
+            _ => (EntryKind?)null,
+        };
+        if (kind is null) Error("kind", "Jenis wajib salah satu dari: increment, level, correction.");
+        decimal value = 0;
+        switch (request.Value.ValueKind)
+        {
+            case JsonValueKind.Number when request.Value.TryGetDecimal(out var number):
+                value = number;
+                break;
+            case JsonValueKind.String:
+                var parsed = IdNumber.Parse(request.Value.GetString());
+                if (parsed.Ok) value = parsed.Value;
+                else Error("value", parsed.Error!);
+                break;
+            default:
+                Error("value", "Nilai wajib diisi (angka, atau teks berformat Indonesia seperti \"1.234,5\").");
+                break;
+        }
+        DateOnly date = default;
+        if (string.IsNullOrWhiteSpace(request.Date) || !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            Error("date", "Tanggal wajib berformat yyyy-MM-dd.");
+        }
+        if (errors.Count > 0) return Validation(errors, []);
+
+        var narrative = request.Narrative is { } n ? new NarrativeInput(n.Drivers, n.Obstacles, n.FollowUp, n.ExpectedVersion) : null;
+        var result = await service.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode!.Trim(), request.Quarter, kind!.Value, value, date,
+            request.RecordedBy ?? "", request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence,
+            Narrative: narrative), ct);
+
+        switch (result.Status)
+        {
+            case SaveStatus.Saved:
+                return Results.Created($"/api/v1/plans/{request.Year}", new
+                {
+                    entryId = result.EntryId,
+                    change = result.Change,
+                    status = result.After is { } s ? new QuarterDto(s.Quarter, s.Target, s.ComparedTarget, s.Realisation, s.Capaian, s.AnnualProgress,
+                        s.Reported, s.Warning, StatusDto.From(s.Tag), s.Formula) : null,
+                });
+            case SaveStatus.NotFound:
+                return Results.Problem(statusCode: 404, title: "Indikator tidak ditemukan", detail: result.Issues[0].Message);
+            case SaveStatus.Conflict:
+                return Results.Problem(statusCode: 409, title: "Konflik penyimpanan", detail: result.Conflict?.Message ?? result.Issues[0].Message,
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["currentValue"] = result.Conflict?.CurrentValue,
+                        ["currentSequence"] = result.Conflict?.CurrentSequence,
+                        ["currentNarrative"] = result.Conflict?.CurrentNarrative,
+                    });
+            default:
+                foreach (var issue in result.Issues) Error(Camel(issue.Field), issue.Message);
+                return Validation(errors, result.Issues.Where(i => i.NeedsConfirmation).Select(i => Camel(i.Field)).Distinct().ToList());
+        }
+    }
+
+    /// <summary>Serves a stored evidence file as a download (never rendered inline, so an uploaded file cannot run script).</summary>
+    private static async Task<IResult> DownloadEvidenceAsync(long id, RealisationService service, Evidence.EvidenceStore store, HttpContext http, CancellationToken ct)
+    {
+        var record = await service.EvidenceAsync(id, ct);
+        if (record?.RelativePath is null) return Results.Problem(statusCode: 404, title: "Bukti tidak ditemukan");
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(store.OpenRead(record.RelativePath), record.ContentType ?? "application/octet-stream", record.OriginalName ?? $"bukti-{id}");
+    }
+
+    private static IResult Validation(Dictionary<string, List<string>> errors, List<string> confirmations) =>
+        Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            title: "Data realisasi tidak valid",
+            detail: confirmations.Count > 0 ? "Sebagian isian perlu dikonfirmasi: kirim ulang dengan \"confirm\": true bila sudah benar." : null,
+            extensions: new Dictionary<string, object?> { ["confirmationRequired"] = confirmations });
+
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

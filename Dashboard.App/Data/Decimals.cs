@@ -1,0 +1,7 @@
+namespace Dashboard.App.Data;
+
+public static class Decimals
+{
+    /// <summary>SQLite keeps decimals as text such as "0.0"; drop the trailing zeros so 7.1 reads back as 7.1.</summary>
+    public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
+}

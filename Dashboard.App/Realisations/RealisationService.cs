@@ -1,0 +1,264 @@
+using Dashboard.App.Data;
+using Dashboard.App.Live;
+using Dashboard.Domain.Plans;
+using Dashboard.Domain.Realisations;
+using Dashboard.Domain.Status;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.App.Realisations;
+
+/// <summary>
+/// Records realisation for the input page and the HTTP API alike: validates with the domain rules, writes immutable
+/// rows, and publishes one <see cref="RealisationRecorded"/> after the commit.
+/// </summary>
+public sealed class RealisationService(
+    IDbContextFactory<DashboardDbContext> factory,
+    PlanRepository plans,
+    StatusEvaluator evaluator,
+    LiveUpdates live,
+    TimeProvider time,
+    ILogger<RealisationService> logger)
+{
+    // SQLite has one writer anyway; queueing here avoids busy retries. The unique (indicator, quarter, sequence)
+    // index is what keeps concurrent writers on several nodes honest.
+    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+
+    public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(command.RecordedBy))
+        {
+            return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
+        }
+
+        var snapshot = await plans.LoadAsync(command.Year, ct);
+        var indicator = snapshot?.Plan.FindIndicator(command.IndicatorCode);
+        if (snapshot is null || indicator is null)
+        {
+            return SaveResult.NotFound($"Indikator {command.IndicatorCode} tidak ada pada rencana {command.Year}.");
+        }
+
+        var existing = snapshot.Entries.Where(e => e.IndicatorCode == indicator.Code).ToList();
+        var history = await HistoryAsync(command.Year, indicator.Code, ct);
+        var obstacles = command.Narrative is { } n ? n.Obstacles : history!.NarrativeFor(command.Quarter).Obstacles;
+        var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
+            command.Kecamatan, command.Note, command.CorrectionReason, obstacles, command.Confirmed);
+        var check = RealisationRules.Preview(draft, existing, evaluator);
+        if (!check.CanSave)
+        {
+            return new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After);
+        }
+
+        var kecamatan = command.Kecamatan is { Length: > 0 } k && Kecamatan.TryNormalize(k, out var canonical) ? canonical : null;
+        var now = time.GetUtcNow();
+        var recordedBy = command.RecordedBy.Trim();
+
+        await WriteGate.WaitAsync(ct);
+        long entryId;
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var indicatorId = await IndicatorIdAsync(db, command.Year, indicator.Code, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            var latest = await db.Realisations.AsNoTracking()
+                .Where(r => r.IndicatorId == indicatorId && r.Quarter == command.Quarter)
+                .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
+            var latestSequence = latest?.Sequence ?? 0;
+            var replacesValue = indicator.Aggregation == Aggregation.Level;
+            if (replacesValue && command.ExpectedSequence is { } expected && expected != latestSequence)
+            {
+                return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", ConflictMessage(latest), false)],
+                    Conflict: new ConflictInfo(ConflictMessage(latest), latest?.Value is { } v ? Decimals.Trim(v) : null, latestSequence, null, latest?.RecordedBy, latest?.RecordedAt));
+            }
+
+            if (command.Narrative is { } narrative)
+            {
+                var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct);
+                if (conflict is not null) return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
+            }
+
+            var record = new RealisationRecord
+            {
+                IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
+                Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = kecamatan,
+                Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
+            };
+            db.Realisations.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (IsUniqueViolation(e))
+            {
+                // Another node took the same sequence number first.
+                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", indicator.Code, command.Quarter);
+                return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
+                    Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, latestSequence, null, null, null));
+            }
+            await tx.CommitAsync(ct);
+            entryId = record.Id;
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+
+        var before = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value;
+        var afterEntries = existing.Append(new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, Id: entryId)).ToList();
+        var after = RealisationMath.ForQuarter(indicator.Aggregation, afterEntries, command.Quarter).Value;
+        var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, now, entryId,
+            command.Kind.ToString());
+        await live.PublishAsync(change);
+        return new SaveResult(SaveStatus.Saved, check.Issues, entryId, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
+    }
+
+    /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
+    public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, string savedBy, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(savedBy)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
+        if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
+        var tooLong = LongNarrative(narrative);
+        if (tooLong is not null) return new SaveResult(SaveStatus.Invalid, [tooLong]);
+
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            int indicatorId;
+            try
+            {
+                indicatorId = await IndicatorIdAsync(db, year, indicatorCode, ct);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return SaveResult.NotFound(e.Message);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var conflict = await SaveNarrativeVersionAsync(db, indicatorId, quarter, narrative, savedBy.Trim(), time.GetUtcNow(), ct);
+            if (conflict is not null) return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
+            await tx.CommitAsync(ct);
+            return new SaveResult(SaveStatus.Saved, []);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", "Narasi baru saja disimpan orang lain. Muat ulang dan coba lagi.", false)]);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    /// <summary>Attaches bukti dukung (a stored file or a link) to an indicator's quarter.</summary>
+    public async Task<SaveResult> AddEvidenceAsync(int year, string indicatorCode, int quarter, Evidence.StoredEvidence? file, string? url,
+        string? description, string uploadedBy, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(uploadedBy)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
+        if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
+        if ((file is null) == (url is null)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Evidence", "Lampirkan satu berkas atau satu tautan.", false)]);
+        if (description is { Length: > 500 }) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Description", "Keterangan maksimal 500 karakter.", false)]);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        int indicatorId;
+        try
+        {
+            indicatorId = await IndicatorIdAsync(db, year, indicatorCode, ct);
+        }
+        catch (KeyNotFoundException e)
+        {
+            return SaveResult.NotFound(e.Message);
+        }
+        var record = new EvidenceRecord
+        {
+            IndicatorId = indicatorId, Quarter = quarter, OriginalName = file?.OriginalName, RelativePath = file?.RelativePath, Sha256 = file?.Sha256Hex,
+            Size = file?.Size, ContentType = file?.ContentType, Url = url, Description = Blank(description), UploadedAt = time.GetUtcNow(),
+            UploadedBy = uploadedBy.Trim(),
+        };
+        db.Evidence.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveStatus.Saved, [], record.Id);
+    }
+
+    /// <summary>A stored evidence file for download, or null.</summary>
+    public async Task<EvidenceRecord?> EvidenceAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Evidence.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+    }
+
+    public async Task<IndicatorHistory?> HistoryAsync(int year, string indicatorCode, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        int indicatorId;
+        try
+        {
+            indicatorId = await IndicatorIdAsync(db, year, indicatorCode, ct);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+
+        var entries = await db.Realisations.AsNoTracking().Where(r => r.IndicatorId == indicatorId).ToListAsync(ct);
+        var narratives = await db.Narratives.AsNoTracking().Where(n => n.IndicatorId == indicatorId).ToListAsync(ct);
+        var evidence = await db.Evidence.AsNoTracking().Where(x => x.IndicatorId == indicatorId).ToListAsync(ct);
+
+        var narrativeViews = narratives.OrderByDescending(n => n.SavedAt).ThenByDescending(n => n.Version)
+            .Select(n => (n.Quarter, View: new NarrativeView(n.Version, n.Drivers, n.Obstacles, n.FollowUp, n.SavedBy, n.SavedAt))).ToList();
+        return new IndicatorHistory(
+            entries.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id)
+                .Select(e => new EntryView(e.Id, e.Quarter, e.Sequence, (EntryKind)e.Kind, Decimals.Trim(e.Value), e.Date, e.RecordedBy, e.RecordedAt,
+                    e.Kecamatan, e.Note, e.CorrectionReason, e.CorrectsId, e.IsSample)).ToList(),
+            narrativeViews.Select(n => n.View).ToList(),
+            evidence.OrderByDescending(x => x.UploadedAt).ThenByDescending(x => x.Id)
+                .Select(x => new EvidenceView(x.Id, x.Quarter, x.OriginalName, x.Sha256, x.Size, x.ContentType, x.Url, x.Description, x.UploadedBy, x.UploadedAt)).ToList(),
+            narrativeViews.GroupBy(n => n.Quarter).ToDictionary(g => g.Key, g => g.MaxBy(n => n.View.Version).View));
+    }
+
+    internal static async Task<int> IndicatorIdAsync(DashboardDbContext db, int year, string code, CancellationToken ct)
+    {
+        var id = await db.Indicators.AsNoTracking()
+            .Where(i => i.Code == code && db.Plans.Any(p => p.Id == i.PlanId && p.Year == year))
+            .Select(i => (int?)i.Id).SingleOrDefaultAsync(ct);
+        return id ?? throw new KeyNotFoundException($"Indikator {code} tidak ada pada rencana {year}.");
+    }
+
+    private static async Task<ConflictInfo?> SaveNarrativeVersionAsync(DashboardDbContext db, int indicatorId, int quarter, NarrativeInput input,
+        string savedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = await db.Narratives.AsNoTracking()
+            .Where(n => n.IndicatorId == indicatorId && n.Quarter == quarter)
+            .OrderByDescending(n => n.Version).FirstOrDefaultAsync(ct);
+        var currentVersion = current?.Version ?? 0;
+        var same = current is not null && Blank(input.Drivers) == current.Drivers && Blank(input.Obstacles) == current.Obstacles && Blank(input.FollowUp) == current.FollowUp;
+        if (same || (current is null && Blank(input.Drivers) is null && Blank(input.Obstacles) is null && Blank(input.FollowUp) is null)) return null;
+        if (input.ExpectedVersion != currentVersion)
+        {
+            var view = new NarrativeView(currentVersion, current!.Drivers, current.Obstacles, current.FollowUp, current.SavedBy, current.SavedAt);
+            return new ConflictInfo($"Narasi sudah diubah oleh {current.SavedBy} pada {current.SavedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa versi terbaru di bawah, lalu simpan lagi.",
+                null, currentVersion, view, current.SavedBy, current.SavedAt);
+        }
+        db.Narratives.Add(new NarrativeRecord
+        {
+            IndicatorId = indicatorId, Quarter = quarter, Version = currentVersion + 1, Drivers = Blank(input.Drivers),
+            Obstacles = Blank(input.Obstacles), FollowUp = Blank(input.FollowUp), SavedAt = now, SavedBy = savedBy,
+        });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static RuleIssue? LongNarrative(NarrativeInput n) =>
+        new[] { n.Drivers, n.Obstacles, n.FollowUp }.Any(t => t is { Length: > 4000 })
+            ? new RuleIssue("Narrative", "Narasi maksimal 4.000 karakter per isian.", false)
+            : null;
+
+    private static string ConflictMessage(RealisationRecord? latest) => latest is null
+        ? "Data triwulan ini berubah sejak formulir dibuka. Muat ulang lalu simpan lagi."
+        : $"Nilai sudah diperbarui oleh {latest.RecordedBy} menjadi {Dashboard.Domain.Numbers.IdNumber.Format(Decimals.Trim(latest.Value))} pada {latest.RecordedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa nilai terbaru lalu simpan lagi bila perlu.";
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,19 @@
+namespace Dashboard.Domain.Realisations;
+
+/// <summary>Raised once a realisation entry has been committed: what changed, by whom, from what to what.</summary>
+/// <param name="Before">The indicator's realisation for the quarter before the entry (null: nothing yet).</param>
+/// <param name="After">The realisation for the quarter after the entry.</param>
+public sealed record RealisationRecorded(
+    int Year,
+    string IndicatorCode,
+    string IndicatorName,
+    int Quarter,
+    decimal? Before,
+    decimal? After,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    long EntryId,
+    string Kind);
+
+/// <summary>Raised when the narratives of an indicator's quarter were saved.</summary>
+public sealed record NarrativeSaved(int Year, string IndicatorCode, int Quarter, int Version, string SavedBy, DateTimeOffset SavedAt);
