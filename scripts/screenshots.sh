@@ -18,4 +18,5 @@ shot() { # name width height path
 shot dashboard-1920 1920 1080 "/?tw=3"
 shot dashboard-phone-360 360 800 "/?tw=3"
 shot plan-checks 1440 900 "/pemeriksaan"
+shot input-phone-360 360 1400 "/input?indikator=T1.S1.P1.K1.SK1.I1&tw=3"
 echo "screenshots written to docs/screenshots/"
