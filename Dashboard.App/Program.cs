@@ -7,6 +7,7 @@ using Dashboard.App.Evidence;
 using Dashboard.App.Infrastructure;
 using Dashboard.App.Live;
 using Dashboard.App.Realisations;
+using Dashboard.App.Security;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -28,18 +29,29 @@ builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddSingleton<RealisationService>();
+builder.Services.AddSingleton<Dashboard.App.Reviews.ReviewService>();
 builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDashboardIdentity();
 builder.Services.AddScoped<CircuitEvents>();
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<PlanSeeder>().MigrateAndSeedAsync();
+var setup = app.Services.GetRequiredService<UserSetup>();
+await setup.EnsureRolesAsync();
+var years = await app.Services.GetRequiredService<PlanRepository>().YearsAsync();
+if (app.Configuration.GetValue<bool>("Dashboard:DemoAccounts"))
+{
+    foreach (var year in years) await setup.SeedDemoAccountsAsync(year);
+}
+if (await setup.CreateSetupTokenIfNoAdminAsync() is { } setupToken)
+{
+    // No fixed default password ever: the first admin is created through this one-time link (or `create-user`).
+    Console.WriteLine($"Belum ada admin. Buka tautan sekali pakai ini untuk membuat admin pertama: {app.Configuration["Urls"]?.Split(';')[0].TrimEnd('/')}/setup?token={setupToken}");
+}
 if (app.Configuration.GetValue<bool>("Dashboard:SampleData"))
 {
-    foreach (var year in await app.Services.GetRequiredService<PlanRepository>().YearsAsync())
-    {
-        await app.Services.GetRequiredService<SampleRealisations>().EnsureAsync(year);
-    }
+    foreach (var year in years) await app.Services.GetRequiredService<SampleRealisations>().EnsureAsync(year);
 }
 
 if (!app.Environment.IsDevelopment())
@@ -62,11 +74,14 @@ localization.RequestCultureProviders = localization.RequestCultureProviders
 app.UseRequestLocalization(localization);
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDashboardApi();
 app.MapHub<DashboardHub>(DashboardHub.Path);
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

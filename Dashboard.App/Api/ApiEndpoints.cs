@@ -16,7 +16,6 @@ public sealed record RecordRealisationRequest(
     string? Kind,
     JsonElement Value,
     string? Date,
-    string? RecordedBy,
     string? Kecamatan = null,
     string? Note = null,
     string? CorrectionReason = null,
@@ -30,10 +29,10 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Renaksi");
+        var api = app.MapGroup("/api/v1").WithTags("Renaksi").RequireAuthorization();
         api.MapGet("/plans/{year:int}", GetPlanAsync);
         api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery();
-        app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync);
+        app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync).RequireAuthorization();
         return app;
     }
 
@@ -45,7 +44,7 @@ public static class ApiEndpoints
         return Results.Ok(PlanDtoMapper.Map(evaluation, time.GetUtcNow(), snapshot.HasSampleData));
     }
 
-    private static async Task<IResult> PostRealisationAsync(RecordRealisationRequest request, RealisationService service, CancellationToken ct)
+    private static async Task<IResult> PostRealisationAsync(RecordRealisationRequest request, RealisationService service, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string field, string message) => (errors.TryGetValue(field, out var l) ? l : errors[field] = []).Add(message);
@@ -83,7 +82,7 @@ public static class ApiEndpoints
 
         var narrative = request.Narrative is { } n ? new NarrativeInput(n.Drivers, n.Obstacles, n.FollowUp, n.ExpectedVersion) : null;
         var result = await service.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode!.Trim(), request.Quarter, kind!.Value, value, date,
-            request.RecordedBy ?? "", request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence,
+            Security.ActingUser.From(http.User), request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence,
             Narrative: narrative), ct);
 
         switch (result.Status)
@@ -98,6 +97,8 @@ public static class ApiEndpoints
                 });
             case SaveStatus.NotFound:
                 return Results.Problem(statusCode: 404, title: "Indikator tidak ditemukan", detail: result.Issues[0].Message);
+            case SaveStatus.Refused:
+                return Results.Problem(statusCode: 403, title: "Tidak diizinkan", detail: result.Issues[0].Message);
             case SaveStatus.Conflict:
                 return Results.Problem(statusCode: 409, title: "Konflik penyimpanan", detail: result.Conflict?.Message ?? result.Issues[0].Message,
                     extensions: new Dictionary<string, object?>

@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.App.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
@@ -10,9 +11,49 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<RealisationRecord> Realisations => Set<RealisationRecord>();
     public DbSet<NarrativeRecord> Narratives => Set<NarrativeRecord>();
     public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
+    public DbSet<AssignmentRecord> Assignments => Set<AssignmentRecord>();
+    public DbSet<ReviewRecord> Reviews => Set<ReviewRecord>();
+    public DbSet<QuarterLockRecord> QuarterLocks => Set<QuarterLockRecord>();
+    public DbSet<EntryExceptionRecord> EntryExceptions => Set<EntryExceptionRecord>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
+    public DbSet<SetupTokenRecord> SetupTokens => Set<SetupTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        model.Entity<AssignmentRecord>(e =>
+        {
+            e.HasIndex(a => new { a.UserId, a.Year, a.Code }).IsUnique();
+            e.Property(a => a.Code).HasMaxLength(64);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ReviewRecord>(e =>
+        {
+            e.HasIndex(r => new { r.IndicatorId, r.Quarter, r.Version }).IsUnique();
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<QuarterLockRecord>(e => e.HasIndex(l => new { l.Year, l.Quarter }));
+        model.Entity<EntryExceptionRecord>(e =>
+        {
+            e.HasIndex(x => new { x.UserId, x.Year, x.Quarter });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AuditRecord>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.Actor);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Entity).HasMaxLength(64);
+            e.Property(a => a.EntityKey).HasMaxLength(200);
+        });
+        model.Entity<ApiTokenRecord>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<PlanRecord>(e =>
         {
             e.HasIndex(p => p.Year).IsUnique();

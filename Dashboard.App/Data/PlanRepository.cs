@@ -25,13 +25,21 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
             .Where(r => db.Indicators.Any(i => i.Id == r.IndicatorId && i.PlanId == record.Id))
             .ToListAsync(ct);
 
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => db.Indicators.Any(i => i.Id == r.IndicatorId && i.PlanId == record.Id))
+            .ToListAsync(ct);
+
         var plan = ToDomain(record, nodes, indicators);
         var entries = realisations
             .OrderBy(r => r.Id)
             .Select(r => new RealisationEntry(indicatorIds[r.IndicatorId], r.Quarter, r.Date, Decimals.Trim(r.Value), r.RecordedAt,
                 r.RecordedBy, r.Kecamatan, r.Note, r.Id, r.CorrectsId))
             .ToList();
-        return new PlanSnapshot(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow());
+        var current = reviews.GroupBy(r => (indicatorIds[r.IndicatorId], r.Quarter))
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version) is var r
+                ? new ReviewView((Dashboard.Domain.Reviews.ReviewState)r!.State, r.Version, r.Reason, r.By, r.At)
+                : ReviewView.None);
+        return new PlanSnapshot(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow(), current);
     }
 
     /// <summary>Stores a new plan; refuses a year that already has one.</summary>

@@ -22,6 +22,11 @@ public static class DashboardServices
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<PlanSeeder>();
         services.AddSingleton<SampleRealisations>();
+        services.Configure<Security.EntryWindowOptions>(configuration.GetSection(Security.EntryWindowOptions.SectionName));
+        services.AddSingleton<Security.AccessService>();
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Security.UserSetup>();
+        services.AddSingleton<Security.ApiTokenService>();
         return services;
     }
 

@@ -1,4 +1,7 @@
+using Dashboard.App.Realisations;
+using Dashboard.App.Security;
 using Dashboard.Domain.Realisations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.App.Live;
@@ -7,13 +10,24 @@ namespace Dashboard.App.Live;
 public interface IDashboardClient
 {
     Task RealisationRecorded(RealisationRecorded change);
+
+    Task ReviewChanged(ReviewChanged change);
 }
 
+/// <summary>A recording sent through the hub: the same command as the page and the API.</summary>
+public sealed record HubRecordRequest(int Year, string IndicatorCode, int Quarter, EntryKind Kind, decimal Value, DateOnly Date,
+    string? Kecamatan = null, string? Note = null, string? CorrectionReason = null, bool Confirm = false, int? ExpectedSequence = null);
+
+/// <summary>Outcome of <see cref="DashboardHub.RecordRealisation"/>: status and the messages per field.</summary>
+public sealed record HubSaveResult(string Status, long? EntryId, IReadOnlyList<RuleIssue> Issues);
+
 /// <summary>
-/// Hub at <c>/hubs/dashboard</c> for non-Blazor clients: subscribe to a plan year, then receive
-/// <see cref="IDashboardClient.RealisationRecorded"/> for every committed realisation of that year.
+/// Hub at <c>/hubs/dashboard</c> for non-Blazor clients (signed in, or with an API token): subscribe to a plan year and
+/// receive <see cref="IDashboardClient.RealisationRecorded"/> and <see cref="IDashboardClient.ReviewChanged"/>; recorders may
+/// also record through it, with the same rules and permissions as the page and the API.
 /// </summary>
-public sealed class DashboardHub : Hub<IDashboardClient>
+[Authorize]
+public sealed class DashboardHub(RealisationService realisations) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
@@ -26,4 +40,12 @@ public sealed class DashboardHub : Hub<IDashboardClient>
     }
 
     public Task UnsubscribeYear(int year) => Groups.RemoveFromGroupAsync(Context.ConnectionId, YearGroup(year));
+
+    public async Task<HubSaveResult> RecordRealisation(HubRecordRequest request)
+    {
+        var actor = ActingUser.From(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
+        var result = await realisations.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode, request.Quarter, request.Kind, request.Value,
+            request.Date, actor, request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence));
+        return new HubSaveResult(result.Status.ToString(), result.EntryId, result.Issues);
+    }
 }

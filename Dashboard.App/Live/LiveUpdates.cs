@@ -17,14 +17,14 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
         get { lock (_gate) return _subscriptions.Count; }
     }
 
-    public IDisposable Subscribe(Func<RealisationRecorded, Task> onRecorded)
+    public IDisposable Subscribe(Func<PlanChange, Task> onChange)
     {
-        var subscription = new Subscription(this, onRecorded);
+        var subscription = new Subscription(this, onChange);
         lock (_gate) _subscriptions.Add(subscription);
         return subscription;
     }
 
-    public async Task PublishAsync(RealisationRecorded change)
+    public async Task PublishAsync(PlanChange change)
     {
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
@@ -44,7 +44,16 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
 
         try
         {
-            await hub.Clients.Group(DashboardHub.YearGroup(change.Year)).RealisationRecorded(change);
+            var group = hub.Clients.Group(DashboardHub.YearGroup(change.Year));
+            switch (change)
+            {
+                case RealisationRecorded recorded:
+                    await group.RealisationRecorded(recorded);
+                    break;
+                case ReviewChanged review:
+                    await group.ReviewChanged(review);
+                    break;
+            }
         }
         catch (Exception e)
         {
@@ -57,9 +66,9 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
         lock (_gate) _subscriptions.Remove(subscription);
     }
 
-    private sealed class Subscription(LiveUpdates owner, Func<RealisationRecorded, Task> handler) : IDisposable
+    private sealed class Subscription(LiveUpdates owner, Func<PlanChange, Task> handler) : IDisposable
     {
-        public Func<RealisationRecorded, Task> Handler { get; } = handler;
+        public Func<PlanChange, Task> Handler { get; } = handler;
 
         public void Dispose() => owner.Remove(this);
     }

@@ -1,3 +1,4 @@
+using Dashboard.App.Security;
 using Dashboard.Domain.Realisations;
 using Dashboard.Domain.Status;
 
@@ -13,7 +14,7 @@ public sealed record RecordRealisation(
     EntryKind Kind,
     decimal Value,
     DateOnly Date,
-    string RecordedBy,
+    ActingUser Actor,
     string? Kecamatan = null,
     string? Note = null,
     string? CorrectionReason = null,
@@ -31,6 +32,8 @@ public enum SaveStatus
     Invalid,
     Conflict,
     NotFound,
+    /// <summary>Not allowed: not assigned, quarter closed or locked, figure verified.</summary>
+    Refused,
 }
 
 /// <summary>What a conflicting save found in the database instead of what the officer started from.</summary>
@@ -45,6 +48,8 @@ public sealed record SaveResult(
     RealisationRecorded? Change = null)
 {
     public static SaveResult NotFound(string message) => new(SaveStatus.NotFound, [new RuleIssue("IndicatorCode", message, false)]);
+
+    public static SaveResult Refused(string field, string message) => new(SaveStatus.Refused, [new RuleIssue(field, message, false)]);
 }
 
 public sealed record NarrativeView(int Version, string? Drivers, string? Obstacles, string? FollowUp, string SavedBy, DateTimeOffset SavedAt)

@@ -1,7 +1,11 @@
 using Dashboard.App.Data;
+using Dashboard.App.Audit;
 using Dashboard.App.Live;
+using Dashboard.App.Security;
+using Dashboard.Domain.Access;
 using Dashboard.Domain.Plans;
 using Dashboard.Domain.Realisations;
+using Dashboard.Domain.Reviews;
 using Dashboard.Domain.Status;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +20,7 @@ public sealed class RealisationService(
     PlanRepository plans,
     StatusEvaluator evaluator,
     LiveUpdates live,
+    AccessService access,
     TimeProvider time,
     ILogger<RealisationService> logger)
 {
@@ -25,17 +30,14 @@ public sealed class RealisationService(
 
     public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(command.RecordedBy))
-        {
-            return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
-        }
-
+        var actor = command.Actor;
         var snapshot = await plans.LoadAsync(command.Year, ct);
         var indicator = snapshot?.Plan.FindIndicator(command.IndicatorCode);
         if (snapshot is null || indicator is null)
         {
             return SaveResult.NotFound($"Indikator {command.IndicatorCode} tidak ada pada rencana {command.Year}.");
         }
+        if (await RefusalAsync(actor, command.Year, indicator, command.Quarter, snapshot, ct) is { } refused) return refused;
 
         var existing = snapshot.Entries.Where(e => e.IndicatorCode == indicator.Code).ToList();
         var history = await HistoryAsync(command.Year, indicator.Code, ct);
@@ -50,7 +52,7 @@ public sealed class RealisationService(
 
         var kecamatan = command.Kecamatan is { Length: > 0 } k && Kecamatan.TryNormalize(k, out var canonical) ? canonical : null;
         var now = time.GetUtcNow();
-        var recordedBy = command.RecordedBy.Trim();
+        var recordedBy = actor.DisplayName;
 
         await WriteGate.WaitAsync(ct);
         long entryId;
@@ -73,7 +75,7 @@ public sealed class RealisationService(
 
             if (command.Narrative is { } narrative)
             {
-                var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct);
+                var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct, actor.UserName, $"{command.Year}:{indicator.Code}:TW{command.Quarter}");
                 if (conflict is not null) return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
             }
 
@@ -86,6 +88,12 @@ public sealed class RealisationService(
             db.Realisations.Add(record);
             try
             {
+                await db.SaveChangesAsync(ct);
+                await SubmitForReviewAsync(db, indicatorId, command.Quarter, actor, now, ct);
+                AuditLog.Add(db, now, actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
+                    "Realisasi", $"{command.Year}:{indicator.Code}:TW{command.Quarter}",
+                    before: new { Realisasi = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value },
+                    after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException e) when (IsUniqueViolation(e))
@@ -113,10 +121,13 @@ public sealed class RealisationService(
     }
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
-    public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, string savedBy, CancellationToken ct = default)
+    public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, ActingUser actor, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(savedBy)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
         if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
+        var snapshot = await plans.LoadAsync(year, ct);
+        var indicator = snapshot?.Plan.FindIndicator(indicatorCode);
+        if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
+        if (await RefusalAsync(actor, year, indicator, quarter, snapshot, ct) is { } refused) return refused;
         var tooLong = LongNarrative(narrative);
         if (tooLong is not null) return new SaveResult(SaveStatus.Invalid, [tooLong]);
 
@@ -134,7 +145,7 @@ public sealed class RealisationService(
                 return SaveResult.NotFound(e.Message);
             }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var conflict = await SaveNarrativeVersionAsync(db, indicatorId, quarter, narrative, savedBy.Trim(), time.GetUtcNow(), ct);
+            var conflict = await SaveNarrativeVersionAsync(db, indicatorId, quarter, narrative, actor.DisplayName, time.GetUtcNow(), ct, actor.UserName, $"{year}:{indicatorCode}:TW{quarter}");
             if (conflict is not null) return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
             await tx.CommitAsync(ct);
             return new SaveResult(SaveStatus.Saved, []);
@@ -151,10 +162,13 @@ public sealed class RealisationService(
 
     /// <summary>Attaches bukti dukung (a stored file or a link) to an indicator's quarter.</summary>
     public async Task<SaveResult> AddEvidenceAsync(int year, string indicatorCode, int quarter, Evidence.StoredEvidence? file, string? url,
-        string? description, string uploadedBy, CancellationToken ct = default)
+        string? description, ActingUser actor, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(uploadedBy)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("RecordedBy", "Nama petugas wajib diisi.", false)]);
         if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
+        var snapshot = await plans.LoadAsync(year, ct);
+        var indicator = snapshot?.Plan.FindIndicator(indicatorCode);
+        if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
+        if (await RefusalAsync(actor, year, indicator, quarter, snapshot, ct) is { } refused) return refused;
         if ((file is null) == (url is null)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Evidence", "Lampirkan satu berkas atau satu tautan.", false)]);
         if (description is { Length: > 500 }) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Description", "Keterangan maksimal 500 karakter.", false)]);
 
@@ -172,9 +186,11 @@ public sealed class RealisationService(
         {
             IndicatorId = indicatorId, Quarter = quarter, OriginalName = file?.OriginalName, RelativePath = file?.RelativePath, Sha256 = file?.Sha256Hex,
             Size = file?.Size, ContentType = file?.ContentType, Url = url, Description = Blank(description), UploadedAt = time.GetUtcNow(),
-            UploadedBy = uploadedBy.Trim(),
+            UploadedBy = actor.DisplayName,
         };
         db.Evidence.Add(record);
+        AuditLog.Add(db, record.UploadedAt, actor.UserName, AuditActions.EvidenceAdded, "Bukti", $"{year}:{indicatorCode}:TW{quarter}",
+            after: new { record.OriginalName, record.Sha256, record.Size, record.Url, record.Description });
         await db.SaveChangesAsync(ct);
         return new SaveResult(SaveStatus.Saved, [], record.Id);
     }
@@ -215,6 +231,38 @@ public sealed class RealisationService(
             narrativeViews.GroupBy(n => n.Quarter).ToDictionary(g => g.Key, g => g.MaxBy(n => n.View.Version).View));
     }
 
+    /// <summary>Why this user may not change this indicator's quarter now, or null: assignment, window and lock, verification.</summary>
+    private async Task<SaveResult?> RefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, PlanSnapshot snapshot, CancellationToken ct)
+    {
+        if (!await access.CanRecordAsync(actor, year, indicator, ct))
+        {
+            return SaveResult.Refused("IndicatorCode", actor.IsAuthenticated
+                ? $"Anda tidak ditugaskan pada indikator \"{indicator.Name}\"."
+                : "Masuk terlebih dahulu.");
+        }
+        if (quarter is < 1 or > 4) return null;
+        var window = await access.WindowAsync(actor, year, quarter, ct);
+        if (!window.Open) return SaveResult.Refused("Quarter", window.Message);
+        if (snapshot.Reviews.TryGetValue((indicator.Code, quarter), out var review) && review.State == ReviewState.Verified
+            && !Permissions.CanChangeVerified(actor.Roles.ToList()))
+        {
+            return SaveResult.Refused("Quarter", $"Realisasi {Quarters.Label(quarter)} sudah diverifikasi oleh {review.By}; hubungi perencana bila perlu diubah.");
+        }
+        return null;
+    }
+
+    /// <summary>Any new figure goes (back) to Diajukan, so a planner looks at it again.</summary>
+    private static async Task SubmitForReviewAsync(DashboardDbContext db, int indicatorId, int quarter, ActingUser actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var latest = await db.Reviews.AsNoTracking().Where(r => r.IndicatorId == indicatorId && r.Quarter == quarter)
+            .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+        if (latest?.State == (int)ReviewState.Submitted) return;
+        db.Reviews.Add(new ReviewRecord
+        {
+            IndicatorId = indicatorId, Quarter = quarter, Version = (latest?.Version ?? 0) + 1, State = (int)ReviewState.Submitted, At = now, By = actor.DisplayName,
+        });
+    }
+
     internal static async Task<int> IndicatorIdAsync(DashboardDbContext db, int year, string code, CancellationToken ct)
     {
         var id = await db.Indicators.AsNoTracking()
@@ -224,7 +272,7 @@ public sealed class RealisationService(
     }
 
     private static async Task<ConflictInfo?> SaveNarrativeVersionAsync(DashboardDbContext db, int indicatorId, int quarter, NarrativeInput input,
-        string savedBy, DateTimeOffset now, CancellationToken ct)
+        string savedBy, DateTimeOffset now, CancellationToken ct, string auditActor, string auditKey)
     {
         var current = await db.Narratives.AsNoTracking()
             .Where(n => n.IndicatorId == indicatorId && n.Quarter == quarter)
@@ -238,11 +286,15 @@ public sealed class RealisationService(
             return new ConflictInfo($"Narasi sudah diubah oleh {current.SavedBy} pada {current.SavedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa versi terbaru di bawah, lalu simpan lagi.",
                 null, currentVersion, view, current.SavedBy, current.SavedAt);
         }
-        db.Narratives.Add(new NarrativeRecord
+        var saved = new NarrativeRecord
         {
             IndicatorId = indicatorId, Quarter = quarter, Version = currentVersion + 1, Drivers = Blank(input.Drivers),
             Obstacles = Blank(input.Obstacles), FollowUp = Blank(input.FollowUp), SavedAt = now, SavedBy = savedBy,
-        });
+        };
+        db.Narratives.Add(saved);
+        AuditLog.Add(db, now, auditActor, AuditActions.NarrativeSaved, "Narasi", auditKey,
+            before: current is null ? null : new { current.Version, Pendorong = current.Drivers, Penghambat = current.Obstacles, TindakLanjut = current.FollowUp },
+            after: new { saved.Version, Pendorong = saved.Drivers, Penghambat = saved.Obstacles, TindakLanjut = saved.FollowUp });
         await db.SaveChangesAsync(ct);
         return null;
     }

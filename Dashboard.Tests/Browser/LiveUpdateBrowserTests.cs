@@ -18,8 +18,8 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(dashboard.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "connected");
 
         // A: a field officer on a phone.
-        var phone = await fixture.OpenAsync("/input?indikator=T1.S1.P1.I1&tw=4", 360, 800);
-        await phone.Locator("#officer-name").FillAsync("Sri Lestari");
+        var phone = await fixture.OpenAsync("/input?indikator=T1.S1.P1.I1&tw=4", 360, 800, user: "petugas1");
+        await Assertions.Expect(phone.GetByTestId("officer-name")).ToContainTextAsync("Sri Lestari");
         await phone.Locator("#value-input").FillAsync("61,5");
         await Assertions.Expect(phone.GetByTestId("preview-status")).ToContainTextAsync("61,5");
         await phone.GetByTestId("save").ClickAsync();
@@ -43,8 +43,7 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task AmbiguousNumber_IsRefusedNextToTheField_AndNothingIsSaved()
     {
-        var phone = await fixture.OpenAsync("/input?indikator=T1.S1.P1.I1&tw=4", 360, 800);
-        await phone.Locator("#officer-name").FillAsync("Sri Lestari");
+        var phone = await fixture.OpenAsync("/input?indikator=T1.S1.P1.I1&tw=4", 360, 800, user: "petugas1");
         var before = await phone.GetByTestId("history-entry").CountAsync();
 
         await phone.Locator("#value-input").FillAsync("4.25");

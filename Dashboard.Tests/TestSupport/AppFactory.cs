@@ -33,6 +33,25 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();
 
+    /// <summary>Creates a user with one role (and optional assignments) and returns an API token for it.</summary>
+    public async Task<string> UserWithTokenAsync(string userName, string displayName, string role, params string[] assignedCodes)
+    {
+        var setup = Services.GetRequiredService<Dashboard.App.Security.UserSetup>();
+        var created = await setup.CreateUserAsync(userName, displayName, "rahasia-uji-123", [role], "test");
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        foreach (var code in assignedCodes) await setup.AssignAsync(userName, 2025, code, "test");
+        var (_, token) = await Services.GetRequiredService<Dashboard.App.Security.ApiTokenService>().CreateAsync(userName, "uji", "test");
+        return token;
+    }
+
+    /// <summary>An HTTP client that authenticates with the given API token.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

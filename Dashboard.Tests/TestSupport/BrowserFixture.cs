@@ -32,14 +32,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens a path in a new context and waits until the Blazor circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    /// <summary>Signs in as a demo account in a new browser context, opens a path and waits until the circuit is interactive.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, string user = "kadis")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + path);
+        await SignInAsync(page, user, path);
         await WaitForInteractiveAsync(page);
         return page;
+    }
+
+    public async Task SignInAsync(IPage page, string user, string returnPath = "/")
+    {
+        var password = Dashboard.App.Security.UserSetup.DemoAccounts.Single(a => a.UserName == user).Password;
+        await page.GotoAsync($"{BaseUrl}/masuk?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/masuk", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 15_000 });
     }
 
     public static Task WaitForInteractiveAsync(IPage page) =>

@@ -12,11 +12,12 @@ public sealed class RealisationApiTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new(today: "2025-05-15");
     private HttpClient _http = default!;
+    private string _token = "";
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _http = _app.CreateClient();
-        return Task.CompletedTask;
+        _token = await _app.UserWithTokenAsync("budi", "Budi", Dashboard.Domain.Access.Roles.Planner);
+        _http = _app.ClientWithToken(_token);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -136,7 +137,11 @@ public sealed class RealisationApiTests : IAsyncLifetime
     {
         var server = _app.Server;
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o => o.HttpMessageHandlerFactory = _ => server.CreateHandler())
+            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Headers["Authorization"] = $"Bearer {_token}";
+            })
             .Build();
         var received = new TaskCompletionSource<RealisationRecorded>(TaskCreationOptions.RunContinuationsAsynchronously);
         var otherYear = 0;
@@ -161,7 +166,11 @@ public sealed class RealisationApiTests : IAsyncLifetime
     {
         var server = _app.Server;
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o => o.HttpMessageHandlerFactory = _ => server.CreateHandler())
+            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Headers["Authorization"] = $"Bearer {_token}";
+            })
             .Build();
         var count = 0;
         hub.On<RealisationRecorded>(nameof(IDashboardClient.RealisationRecorded), _ => Interlocked.Increment(ref count));
@@ -171,7 +180,11 @@ public sealed class RealisationApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await _http.PostAsJsonAsync("/api/v1/realisations", Level("14,5"))).StatusCode);
         // A subscriber of 2025 on the same server proves the event went out before we look.
         await using var witness = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o => o.HttpMessageHandlerFactory = _ => server.CreateHandler()).Build();
+            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Headers["Authorization"] = $"Bearer {_token}";
+            }).Build();
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         witness.On<RealisationRecorded>(nameof(IDashboardClient.RealisationRecorded), _ => seen.TrySetResult());
         await witness.StartAsync();

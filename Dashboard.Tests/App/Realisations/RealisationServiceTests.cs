@@ -1,5 +1,7 @@
 using Dashboard.App.Live;
 using Dashboard.App.Realisations;
+using Dashboard.App.Security;
+using Dashboard.Domain.Access;
 using Dashboard.Domain.Realisations;
 using Dashboard.Domain.Status;
 using Dashboard.Tests.TestSupport;
@@ -26,11 +28,13 @@ public sealed class RealisationServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    private static ActingUser Planner(string name) => ActingUser.Of(name, Roles.Planner);
+
     private static RecordRealisation Increment(decimal value, string by = "Siti", int? expected = null, NarrativeInput? narrative = null) =>
-        new(2025, Sdm, 2, EntryKind.Increment, value, new DateOnly(2025, 5, 10), by, "Bobotsari", "pelatihan", ExpectedSequence: expected, Narrative: narrative);
+        new(2025, Sdm, 2, EntryKind.Increment, value, new DateOnly(2025, 5, 10), Planner(by), "Bobotsari", "pelatihan", ExpectedSequence: expected, Narrative: narrative);
 
     private static RecordRealisation Level(decimal value, int? expected, string by = "Budi") =>
-        new(2025, Kompetensi, 2, EntryKind.Level, value, new DateOnly(2025, 5, 12), by, ExpectedSequence: expected);
+        new(2025, Kompetensi, 2, EntryKind.Level, value, new DateOnly(2025, 5, 12), Planner(by), ExpectedSequence: expected);
 
     private async Task<decimal?> RealisationAsync(string code, int quarter)
     {
@@ -43,7 +47,7 @@ public sealed class RealisationServiceTests : IAsyncLifetime
     public async Task FiftyParallelIncrements_AreAllKept_AndTheTotalIsExact()
     {
         // Low early figures turn the indicator red, which needs a faktor penghambat: give one first.
-        Assert.Equal(SaveStatus.Saved, (await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput(null, "Peserta terlambat daftar", null, 0), "Siti")).Status);
+        Assert.Equal(SaveStatus.Saved, (await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput(null, "Peserta terlambat daftar", null, 0), Planner("Siti"))).Status);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(n => Task.Run(() => _service.RecordAsync(Increment(1m, $"Petugas {n}")))));
 
@@ -88,8 +92,8 @@ public sealed class RealisationServiceTests : IAsyncLifetime
     [Fact]
     public async Task ConcurrentNarrativeEdits_TheLaterGetsAConflictWithTheCurrentText()
     {
-        var first = await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput("Antusias", "Hujan", "Jadwal ulang", 0), "Siti");
-        var second = await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput("Dukungan desa", null, null, 0), "Budi");
+        var first = await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput("Antusias", "Hujan", "Jadwal ulang", 0), Planner("Siti"));
+        var second = await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput("Dukungan desa", null, null, 0), Planner("Budi"));
 
         Assert.Equal(SaveStatus.Saved, first.Status);
         Assert.Equal(SaveStatus.Conflict, second.Status);
@@ -107,14 +111,14 @@ public sealed class RealisationServiceTests : IAsyncLifetime
         var first = await _service.RecordAsync(Increment(40m, narrative: narrative));
         Assert.Equal(SaveStatus.Saved, first.Status);
 
-        var withoutReason = await _service.RecordAsync(new RecordRealisation(2025, Sdm, 2, EntryKind.Correction, -5m, new DateOnly(2025, 5, 11), "Siti"));
+        var withoutReason = await _service.RecordAsync(new RecordRealisation(2025, Sdm, 2, EntryKind.Correction, -5m, new DateOnly(2025, 5, 11), Planner("Siti")));
         Assert.Equal(SaveStatus.Invalid, withoutReason.Status);
         Assert.Contains(withoutReason.Issues, i => i.Field == "CorrectionReason");
 
         var negativeIncrement = await _service.RecordAsync(Increment(-5m));
         Assert.Equal(SaveStatus.Invalid, negativeIncrement.Status);
 
-        var correction = await _service.RecordAsync(new RecordRealisation(2025, Sdm, 2, EntryKind.Correction, -5m, new DateOnly(2025, 5, 11), "Siti",
+        var correction = await _service.RecordAsync(new RecordRealisation(2025, Sdm, 2, EntryKind.Correction, -5m, new DateOnly(2025, 5, 11), Planner("Siti"),
             CorrectionReason: "Lima peserta tercatat dua kali", CorrectsId: first.EntryId));
         Assert.Equal(SaveStatus.Saved, correction.Status);
 
@@ -131,7 +135,7 @@ public sealed class RealisationServiceTests : IAsyncLifetime
     public async Task Save_PublishesOneRealisationRecorded_WithBeforeAfterAndWho()
     {
         var received = new List<RealisationRecorded>();
-        using var _ = _app.Services.GetRequiredService<LiveUpdates>().Subscribe(c => { lock (received) received.Add(c); return Task.CompletedTask; });
+        using var _ = _app.Services.GetRequiredService<LiveUpdates>().Subscribe(c => { lock (received) received.Add((RealisationRecorded)c); return Task.CompletedTask; });
 
         await _service.RecordAsync(Level(14m, expected: 0, by: "Budi"));
         await _service.RecordAsync(Level(15m, expected: 1, by: "Budi"));
@@ -148,11 +152,11 @@ public sealed class RealisationServiceTests : IAsyncLifetime
         var received = 0;
         using var _ = _app.Services.GetRequiredService<LiveUpdates>().Subscribe(_ => { Interlocked.Increment(ref received); return Task.CompletedTask; });
 
-        var noName = await _service.RecordAsync(Level(14m, 0, by: " "));
+        var anonymous = await _service.RecordAsync(Level(14m, 0) with { Actor = ActingUser.Anonymous });
         var unknown = await _service.RecordAsync(Level(14m, 0) with { IndicatorCode = "X.9" });
         var redWithoutObstacle = await _service.RecordAsync(Increment(1m));
 
-        Assert.Equal(SaveStatus.Invalid, noName.Status);
+        Assert.Equal(SaveStatus.Refused, anonymous.Status);
         Assert.Equal(SaveStatus.NotFound, unknown.Status);
         Assert.Equal(SaveStatus.Invalid, redWithoutObstacle.Status);
         Assert.Contains(redWithoutObstacle.Issues, i => i.Field == "Penghambat");

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Dashboard.App.Audit;
+using Dashboard.App.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.App.Security;
+
+/// <summary>Creates, lists and revokes API tokens. The token itself is shown once; only its SHA-256 is stored.</summary>
+public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+{
+    public const string TokenPrefix = "rk_";
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public async Task<(ApiTokenRecord Record, string Token)> CreateAsync(string userName, string name, string createdBy, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Nama token wajib diisi.", nameof(name));
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct)
+            ?? throw new KeyNotFoundException($"Pengguna '{userName}' tidak ada.");
+        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var record = new ApiTokenRecord
+        {
+            UserId = user.Id, Name = name.Trim(), TokenHash = Hash(token), Prefix = token[..10], CreatedAt = time.GetUtcNow(),
+        };
+        db.ApiTokens.Add(record);
+        AuditLog.Add(db, record.CreatedAt, createdBy, AuditActions.TokenCreated, "ApiToken", userName, after: new { record.Name, record.Prefix, User = userName });
+        await db.SaveChangesAsync(ct);
+        return (record, token);
+    }
+
+    public async Task<bool> RevokeAsync(int id, string revokedBy, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var record = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (record is null || record.RevokedAt is not null) return false;
+        record.RevokedAt = time.GetUtcNow();
+        AuditLog.Add(db, record.RevokedAt.Value, revokedBy, AuditActions.TokenRevoked, "ApiToken", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            before: new { record.Name, record.Prefix, Revoked = false }, after: new { record.Name, record.Prefix, Revoked = true });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<List<(ApiTokenRecord Token, string UserName)>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.ApiTokens.AsNoTracking().Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t, u.UserName }).ToListAsync(ct);
+        return rows.OrderBy(r => r.t.Id).Select(r => (r.t, r.UserName ?? "")).ToList();
+    }
+}
+
+/// <summary>Authenticates <c>Authorization: Bearer rk_…</c> as the token's user, with that user's roles.</summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IDbContextFactory<DashboardDbContext> factory,
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(ApiTokenService.TokenPrefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Token tidak dikenal.");
+
+        await using var db = await factory.CreateDbContextAsync(Context.RequestAborted);
+        var hash = ApiTokenService.Hash(token);
+        var record = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (record is null || record.RevokedAt is not null) return AuthenticateResult.Fail("Token tidak berlaku.");
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == record.UserId, Context.RequestAborted);
+        if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow())) return AuthenticateResult.Fail("Pengguna token tidak aktif.");
+
+        var now = time.GetUtcNow();
+        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            record.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        var principal = await principals.CreateAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}
