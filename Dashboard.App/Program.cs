@@ -73,7 +73,9 @@ localization.RequestCultureProviders = localization.RequestCultureProviders
     .Where(p => p is not AcceptLanguageHeaderRequestCultureProvider).ToList();
 app.UseRequestLocalization(localization);
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Friendly pages for people; scripts and hub clients keep their bare status codes (401, 403, 404).
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/hubs"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

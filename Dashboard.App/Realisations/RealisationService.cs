@@ -282,7 +282,11 @@ public sealed class RealisationService(
         if (same || (current is null && Blank(input.Drivers) is null && Blank(input.Obstacles) is null && Blank(input.FollowUp) is null)) return null;
         if (input.ExpectedVersion != currentVersion)
         {
-            var view = new NarrativeView(currentVersion, current!.Drivers, current.Obstacles, current.FollowUp, current.SavedBy, current.SavedAt);
+            if (current is null)
+            {
+                return new ConflictInfo("Versi narasi yang dikirim tidak ada: belum ada narasi untuk triwulan ini (versi 0).", null, 0, NarrativeView.Empty, null, null);
+            }
+            var view = new NarrativeView(currentVersion, current.Drivers, current.Obstacles, current.FollowUp, current.SavedBy, current.SavedAt);
             return new ConflictInfo($"Narasi sudah diubah oleh {current.SavedBy} pada {current.SavedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa versi terbaru di bawah, lalu simpan lagi.",
                 null, currentVersion, view, current.SavedBy, current.SavedAt);
         }

@@ -11,11 +11,16 @@ public static class AccountEndpoints
         // A form post with an antiforgery token (validated by UseAntiforgery), so no other site can sign a user out.
         app.MapPost("/akun/keluar", async (SignInManager<AppUser> signIn, AuditLog audit, HttpContext http) =>
         {
+            // The middleware only records the check; an endpoint that binds no form must act on it itself.
+            if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                return Results.Problem(statusCode: 400, title: "Permintaan tidak sah", detail: "Token formulir tidak valid. Muat ulang halaman lalu coba lagi.");
+            }
             var name = http.User.Identity?.Name;
             await signIn.SignOutAsync();
             if (name is not null) await audit.WriteAsync(name, AuditActions.SignOut, "User", name);
             return Results.LocalRedirect("/masuk");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }
 }

@@ -133,6 +133,19 @@ public sealed class RealisationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_NarrativeWithAVersionThatDoesNotExist_IsAConflict_NotAServerError()
+    {
+        var response = await _http.PostAsJsonAsync("/api/v1/realisations", new
+        {
+            year = 2025, indicatorCode = "T1.S1.P1.I1", quarter = 2, kind = "level", value = 14, date = "2025-05-12",
+            narrative = new { obstacles = "Hujan", expectedVersion = 7 },
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("versi 0", (await ProblemAsync(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task SignalRClient_SubscribedToTheYear_ReceivesTheEventAfterAPost()
     {
         var server = _app.Server;
