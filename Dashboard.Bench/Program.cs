@@ -14,8 +14,9 @@ using Microsoft.Playwright;
 
 internal static class SaveToScreenBench
 {
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == "screenshots") return await Screenshots.RunAsync(FindRepoFile("docs/screenshots"));
         var runs = ArgValue("--runs", 20);
         var outDir = ArgText("--out") ?? FindRepoFile("bench/results");
         const int warmup = 3;

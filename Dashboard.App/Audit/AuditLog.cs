@@ -28,12 +28,13 @@ public static class AuditActions
     public const string TokenCreated = "token.dibuat";
     public const string TokenRevoked = "token.dicabut";
     public const string PlanChanged = "rencana.diubah";
+    public const string DecisionAdded = "rapat.keputusan";
 
     public static readonly IReadOnlyList<string> All =
     [
         RealisationRecorded, RealisationCorrected, NarrativeSaved, EvidenceAdded, Verified, Returned, QuarterLocked, QuarterReopened,
         ExceptionGranted, AssignmentAdded, AssignmentRemoved, UserCreated, UserChanged, RolesChanged, SignIn, SignInFailed, SignOut,
-        TokenCreated, TokenRevoked, PlanChanged,
+        TokenCreated, TokenRevoked, PlanChanged, DecisionAdded,
     ];
 }
 

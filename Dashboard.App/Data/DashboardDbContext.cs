@@ -18,11 +18,21 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<SetupTokenRecord> SetupTokens => Set<SetupTokenRecord>();
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        model.Entity<DecisionRecord>(e =>
+        {
+            e.HasIndex(d => new { d.Year, d.Quarter });
+            e.HasIndex(d => d.IndicatorId);
+            e.Property(d => d.Text).HasMaxLength(2000);
+            e.Property(d => d.Owner).HasMaxLength(200);
+            e.Property(d => d.CreatedBy).HasMaxLength(200);
+            e.HasOne<IndicatorRecord>().WithMany().HasForeignKey(d => d.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<AssignmentRecord>(e =>
         {
             e.HasIndex(a => new { a.UserId, a.Year, a.Code }).IsUnique();

@@ -27,6 +27,7 @@ public static class DashboardServices
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Security.UserSetup>();
         services.AddSingleton<Security.ApiTokenService>();
+        services.AddSingleton<Meetings.DecisionService>();
         return services;
     }
 

@@ -263,6 +263,20 @@ public sealed class RealisationService(
         });
     }
 
+    /// <summary>The current narratives of every indicator of a plan year for one quarter, by indicator code.</summary>
+    public async Task<IReadOnlyDictionary<string, NarrativeView>> CurrentNarrativesAsync(int year, int quarter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Narratives.AsNoTracking()
+            .Where(n => n.Quarter == quarter)
+            .Join(db.Indicators, n => n.IndicatorId, i => i.Id, (n, i) => new { n, i.Code, i.PlanId })
+            .Where(x => db.Plans.Any(p => p.Id == x.PlanId && p.Year == year))
+            .ToListAsync(ct);
+        return rows.GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.MaxBy(x => x.n.Version) is var x
+            ? new NarrativeView(x!.n.Version, x.n.Drivers, x.n.Obstacles, x.n.FollowUp, x.n.SavedBy, x.n.SavedAt)
+            : NarrativeView.Empty);
+    }
+
     internal static async Task<int> IndicatorIdAsync(DashboardDbContext db, int year, string code, CancellationToken ct)
     {
         var id = await db.Indicators.AsNoTracking()
