@@ -7,6 +7,7 @@ using Dashboard.App.Evidence;
 using Dashboard.App.Infrastructure;
 using Dashboard.App.Live;
 using Dashboard.App.Realisations;
+using Dashboard.App.Reviews;
 using Dashboard.App.Security;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ builder.Services.AddSingleton<LiveUpdates>();
 builder.Services.AddSingleton<RealisationService>();
 builder.Services.AddSingleton<Dashboard.App.Reviews.ReviewService>();
 builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddReviewPages();
 builder.Services.AddDashboardIdentity();
 builder.Services.AddScoped<CircuitEvents>();
 

@@ -29,8 +29,6 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
-        // Until Program.cs calls AddReviewPages (integration step); idempotent, so harmless afterwards.
-        builder.ConfigureServices(s => Dashboard.App.Reviews.ReviewPagesServices.AddReviewPages(s));
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();

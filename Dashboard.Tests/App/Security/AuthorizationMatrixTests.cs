@@ -47,6 +47,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/input", Roles.Head, false }, { "/input", Roles.Screen, false }, { "/input", A, false },
         { "/pemeriksaan", Roles.Admin, true }, { "/pemeriksaan", Roles.Planner, true }, { "/pemeriksaan", Roles.Head, true },
         { "/pemeriksaan", Roles.Officer, false }, { "/pemeriksaan", Roles.Screen, false }, { "/pemeriksaan", A, false },
+        { "/kepatuhan", Roles.Admin, true }, { "/kepatuhan", Roles.Planner, true }, { "/kepatuhan", Roles.Head, true },
+        { "/kepatuhan", Roles.Officer, false }, { "/kepatuhan", Roles.Screen, false }, { "/kepatuhan", A, false },
+        { "/verifikasi", Roles.Admin, true }, { "/verifikasi", Roles.Planner, true }, { "/verifikasi", Roles.Head, false },
+        { "/verifikasi", Roles.Officer, false }, { "/verifikasi", Roles.Screen, false }, { "/verifikasi", A, false },
+        { "/triwulan", Roles.Admin, true }, { "/triwulan", Roles.Planner, true }, { "/triwulan", Roles.Head, false },
+        { "/triwulan", Roles.Officer, false }, { "/triwulan", Roles.Screen, false }, { "/triwulan", A, false },
+        { "/tugas", Roles.Officer, true }, { "/tugas", Roles.Admin, false }, { "/tugas", Roles.Planner, false },
+        { "/tugas", Roles.Head, false }, { "/tugas", Roles.Screen, false }, { "/tugas", A, false },
+        { "/rapat", Roles.Admin, true }, { "/rapat", Roles.Planner, true }, { "/rapat", Roles.Head, true },
+        { "/rapat", Roles.Officer, true }, { "/rapat", Roles.Screen, true }, { "/rapat", A, false },
     };
 
     [Theory]
