@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Domain.Realisations;
 using Microsoft.AspNetCore.SignalR;
 
@@ -29,16 +30,25 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
 
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         foreach (var target in targets)
         {
             try
             {
+                // Each circuit renders in its own language: the publisher's culture (an API call, a test) must not flow into it.
+                CultureInfo.CurrentCulture = target.Culture;
+                CultureInfo.CurrentUICulture = target.UiCulture;
                 await target.Handler(change);
             }
             catch (Exception e)
             {
                 // One broken circuit must not stop the others from being told.
                 logger.LogWarning(e, "Live update to a subscriber failed");
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = uiCulture;
             }
         }
 
@@ -69,6 +79,11 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
     private sealed class Subscription(LiveUpdates owner, Func<PlanChange, Task> handler) : IDisposable
     {
         public Func<PlanChange, Task> Handler { get; } = handler;
+
+        /// <summary>The subscriber's culture, captured when it subscribed (inside its circuit).</summary>
+        public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
+
+        public CultureInfo UiCulture { get; } = CultureInfo.CurrentUICulture;
 
         public void Dispose() => owner.Remove(this);
     }
