@@ -15,6 +15,15 @@ public static class StatusVisuals
         _ => tag.Kind == StatusKind.NotReported ? "status-missing" : "status-none",
     };
 
+    /// <summary>The traffic light as a CSS colour for charts; the same colours as .status-* in app.css.</summary>
+    public static string Color(TrafficLight light) => light switch
+    {
+        TrafficLight.Green => "#1b5e20",
+        TrafficLight.Yellow => "#f9a825",
+        TrafficLight.Red => "#b71c1c",
+        _ => "#90a4ae",
+    };
+
     public static string Icon(StatusTag tag) => (tag.Kind, tag.Light) switch
     {
         (StatusKind.Exceeded, _) => Icons.Material.Filled.TrendingUp,
