@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Dashboard.App.Audit;
 using Dashboard.App.Data;
@@ -13,10 +12,7 @@ namespace Dashboard.App.Security;
 
 /// <summary>A user as the admin page and the command line see them.</summary>
 public sealed record UserView(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, UserLock Lock, DateTimeOffset? LockedUntil,
-    IReadOnlyList<AssignmentView> Assignments)
-{
-    public bool IsAdmin => Roles.Contains(Dashboard.Domain.Access.Roles.Admin);
-}
+    IReadOnlyList<AssignmentView> Assignments);
 
 public enum UserLock
 {
@@ -48,7 +44,12 @@ public sealed record AdminResult(IReadOnlyList<AdminError> Errors)
 
     public string Message => string.Join(" ", Errors.Select(e => e.Message));
 
-    public string? For(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message) is var m && m.Any() ? string.Join(" ", m) : null;
+    /// <summary>The messages for one field, or null when it has none.</summary>
+    public string? For(string field)
+    {
+        var messages = Errors.Where(e => e.Field == field).Select(e => e.Message).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
 
     public static AdminResult Fail(string field, string message) => new([new AdminError(field, message)]);
 }
@@ -96,7 +97,7 @@ public sealed class UserAdminService(
 
     public async Task<IReadOnlyList<UserView>> ListAsync(ActingUser actor, CancellationToken ct = default)
     {
-        Demand(actor);
+        await DemandAsync(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().ToListAsync(ct);
         var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
@@ -113,16 +114,17 @@ public sealed class UserAdminService(
 
     public async Task<AdminResult> CreateAsync(ActingUser actor, NewUser user)
     {
-        Demand(actor);
+        await DemandAsync(actor);
+        var userName = user.UserName?.Trim() ?? "";
         var errors = new List<AdminError>();
-        if (string.IsNullOrWhiteSpace(user.UserName)) errors.Add(new(AdminFields.UserName, "Nama pengguna wajib diisi."));
+        if (userName.Length == 0) errors.Add(new(AdminFields.UserName, "Nama pengguna wajib diisi."));
         if (user.DisplayName?.Trim().Length > 200) errors.Add(new(AdminFields.DisplayName, "Nama lengkap paling banyak 200 karakter."));
         if (RolesError(user.Roles) is { } rolesError) errors.Add(rolesError);
         // All the messages at once (name taken, password too short, ...), each next to its field.
         using (var scope = scopes.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var candidate = new AppUser { UserName = user.UserName?.Trim() };
+            var candidate = new AppUser { UserName = userName };
             if (errors.All(e => e.Field != AdminFields.UserName))
             {
                 foreach (var validator in users.UserValidators)
@@ -134,7 +136,7 @@ public sealed class UserAdminService(
         }
         if (errors.Count > 0) return new AdminResult(errors);
 
-        var created = await setup.CreateUserAsync(user.UserName, user.DisplayName ?? "", user.Password!, user.Roles.Distinct().ToList(), actor.UserName);
+        var created = await setup.CreateUserAsync(userName, user.DisplayName ?? "", user.Password!, user.Roles.Distinct().ToList(), actor.UserName);
         return created.Succeeded ? AdminResult.Success : new AdminResult(created.Errors.Select(ToAdminError).ToList());
     }
 
@@ -222,7 +224,7 @@ public sealed class UserAdminService(
 
     public async Task<AdminResult> AddAssignmentAsync(ActingUser actor, string userName, int year, string code)
     {
-        Demand(actor);
+        await DemandAsync(actor);
         code = code?.Trim() ?? "";
         var plan = (await plans.LoadAsync(year))?.Plan;
         if (plan is null) return AdminResult.Fail(AdminFields.Code, $"Tidak ada rencana untuk tahun {year}.");
@@ -230,7 +232,7 @@ public sealed class UserAdminService(
         {
             return AdminResult.Fail(AdminFields.Code, $"Kode '{code}' tidak ada dalam rencana {year}: pilih kode node atau indikator.");
         }
-        return await ChangeAsync(actor, userName, async (_, db, user) =>
+        return await ChangeCoreAsync(userName, async (_, db, user) =>
         {
             var before = await AssignedCodesAsync(db, user.Id, year);
             if (before.Contains(code)) return AdminResult.Fail(AdminFields.Code, $"{user.UserName} sudah ditugaskan pada {code} ({year}).");
@@ -253,7 +255,7 @@ public sealed class UserAdminService(
 
     public async Task<IReadOnlyList<TokenView>> ListTokensAsync(ActingUser actor, CancellationToken ct = default)
     {
-        Demand(actor);
+        await DemandAsync(actor);
         return (await tokens.ListAsync(ct))
             .Select(t => new TokenView(t.Token.Id, t.UserName, t.Token.Name, t.Token.Prefix, t.Token.CreatedAt, t.Token.LastUsedAt, t.Token.RevokedAt))
             .ToList();
@@ -262,7 +264,7 @@ public sealed class UserAdminService(
     /// <summary>The token is returned once; only its hash is stored.</summary>
     public async Task<(AdminResult Result, TokenView? Token, string? Secret)> CreateTokenAsync(ActingUser actor, string userName, string name)
     {
-        Demand(actor);
+        await DemandAsync(actor);
         if (string.IsNullOrWhiteSpace(name)) return (AdminResult.Fail(AdminFields.Token, "Nama token wajib diisi (mis. \"skrip harian\")."), null, null);
         if (name.Trim().Length > 100) return (AdminResult.Fail(AdminFields.Token, "Nama token paling banyak 100 karakter."), null, null);
         if (string.IsNullOrWhiteSpace(userName)) return (AdminResult.Fail(AdminFields.UserName, "Pilih pengguna pemilik token."), null, null);
@@ -279,7 +281,7 @@ public sealed class UserAdminService(
 
     public async Task<AdminResult> RevokeTokenAsync(ActingUser actor, int id)
     {
-        Demand(actor);
+        await DemandAsync(actor);
         return await tokens.RevokeAsync(id, actor.UserName)
             ? AdminResult.Success
             : AdminResult.Fail(AdminFields.Token, $"Token {id} tidak ada atau sudah dicabut.");
@@ -320,13 +322,22 @@ public sealed class UserAdminService(
         return plan.AllIndicators().Count(i => Assignments.Covers(set, i));
     }
 
-    private static void Demand(ActingUser actor)
+    /// <summary>
+    /// Admins only. The actor's roles come from a cookie that a circuit can keep for hours, so an actor who is a database
+    /// user must also still be an unlocked admin there. (The command line's actor is not a database user.)
+    /// </summary>
+    private async Task DemandAsync(ActingUser actor)
     {
-        if (!actor.IsAuthenticated || !Permissions.CanManageUsers(actor.Roles.ToList()))
-        {
-            throw new UnauthorizedAccessException("Hanya admin yang dapat mengelola pengguna, peran, penugasan dan token.");
-        }
+        if (!actor.IsAuthenticated || !Permissions.CanManageUsers(actor.Roles.ToList())) throw Refused();
+        await using var db = await factory.CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == actor.Id);
+        if (user is null) return;
+        var stillAdmin = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .AnyAsync(x => x.UserId == user.Id && x.Name == Roles.Admin);
+        if (!stillAdmin || LockOf(user, time.GetUtcNow()) != UserLock.None) throw Refused();
     }
+
+    private static UnauthorizedAccessException Refused() => new("Hanya admin yang dapat mengelola pengguna, peran, penugasan dan token.");
 
     /// <summary>
     /// One change to one user in one transaction (BEGIN IMMEDIATE on SQLite, so the last-admin checks cannot race):
@@ -334,7 +345,12 @@ public sealed class UserAdminService(
     /// </summary>
     private async Task<AdminResult> ChangeAsync(ActingUser actor, string userName, Func<UserManager<AppUser>, DashboardDbContext, AppUser, Task<AdminResult>> change)
     {
-        Demand(actor);
+        await DemandAsync(actor);
+        return await ChangeCoreAsync(userName, change);
+    }
+
+    private async Task<AdminResult> ChangeCoreAsync(string userName, Func<UserManager<AppUser>, DashboardDbContext, AppUser, Task<AdminResult>> change)
+    {
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();

@@ -109,6 +109,22 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminWhoLostTheRoleOrWasLocked_IsRefused_EvenWithTheOldClaimsOfAnOpenCircuit()
+    {
+        var ani = await CreateAsync("ani", Roles.Admin);
+        var bayu = await CreateAsync("bayu", Roles.Admin);
+        var citra = await CreateAsync("citra", Roles.Admin);
+
+        Assert.True((await _admin.SetRolesAsync(bayu, "ani", [Roles.Planner])).Ok);
+        Assert.True((await _admin.SetLockedAsync(citra, "bayu", true)).Ok);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => _admin.ListAsync(ani));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => _admin.SetRolesAsync(ani, "ani", [Roles.Admin]));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => _admin.SetLockedAsync(bayu, "citra", true));
+        Assert.Equal(UserLock.None, (await UserAsync("citra")).Lock);
+    }
+
+    [Fact]
     public async Task EveryChange_IsAuditedWithBeforeAndAfter_ByTheActor()
     {
         await CreateAsync("sari", Roles.Officer);
