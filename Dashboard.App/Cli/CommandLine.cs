@@ -1,12 +1,16 @@
 using Dashboard.App.Data;
 using Dashboard.App.Infrastructure;
+using Dashboard.App.Security;
 
 namespace Dashboard.App.Cli;
 
-/// <summary>Verbs of the same executable that run without a web server: <c>export</c>, <c>check</c>.</summary>
+/// <summary>Verbs of the same executable that run without a web server: plan export and checks, users, assignments, API tokens.</summary>
 public static class CommandLine
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "export", "check", "help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "export", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "help",
+    };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -14,6 +18,15 @@ public static class CommandLine
         Penggunaan:
           Dashboard.App export --year <tahun> --format csv [--out <berkas>]
           Dashboard.App check  --year <tahun>
+          Dashboard.App create-user --username <nama> --role <peran> [--name "Nama lengkap"] [--password <sandi>]
+              peran: Admin, Perencana, KepalaDinas, Petugas, Layar. Tanpa --password: dari variabel lingkungan
+              RENAKSI_PASSWORD, atau dibuatkan kata sandi acak yang ditampilkan sekali.
+          Dashboard.App create-token --user <nama> --name "skrip harian"   (token ditampilkan sekali)
+          Dashboard.App revoke-token --id <nomor>
+          Dashboard.App list-tokens
+          Dashboard.App assign   --user <nama> --year <tahun> --code <kode node atau indikator>
+          Dashboard.App unassign --user <nama> --year <tahun> --code <kode>
+        Opsi konfigurasi seperti --ConnectionStrings:Dashboard="Data Source=..." boleh ditambahkan.
         Tanpa argumen, aplikasi web dijalankan.
         """;
 
@@ -45,16 +58,26 @@ public static class CommandLine
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
+        // Users and roles without cookies or sign-in: the same password rules as the web app.
+        builder.Services.AddDashboardIdentityCore();
+        builder.Services.AddDashboardUserAdmin();
         using var host = builder.Build();
         var services = host.Services;
 
         try
         {
             await services.GetRequiredService<PlanSeeder>().MigrateAndSeedAsync();
+            await services.GetRequiredService<UserSetup>().EnsureRolesAsync();
             return parsed.Verb switch
             {
                 "export" => await ExportCommand.RunAsync(services, parsed, stdout, stderr),
                 "check" => await CheckCommand.RunAsync(services, parsed, stdout, stderr),
+                "create-user" => await UserCommands.CreateUserAsync(services, parsed, stdout),
+                "create-token" => await UserCommands.CreateTokenAsync(services, parsed, stdout, stderr),
+                "revoke-token" => await UserCommands.RevokeTokenAsync(services, parsed, stdout),
+                "list-tokens" => await UserCommands.ListTokensAsync(services, stdout),
+                "assign" => await UserCommands.AssignAsync(services, parsed, stdout, add: true),
+                "unassign" => await UserCommands.AssignAsync(services, parsed, stdout, add: false),
                 _ => 2,
             };
         }
@@ -85,6 +108,12 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
     {
         ["export"] = ["year", "format", "out"],
         ["check"] = ["year"],
+        ["create-user"] = ["username", "role", "name", "password"],
+        ["create-token"] = ["user", "name"],
+        ["revoke-token"] = ["id"],
+        ["list-tokens"] = [],
+        ["assign"] = ["user", "year", "code"],
+        ["unassign"] = ["user", "year", "code"],
         ["help"] = [],
     };
 
@@ -110,6 +139,13 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
             if (!options.TryAdd(name, value)) throw new CliUsageException($"opsi --{name} diberikan dua kali.");
         }
         return new ParsedArgs(args[0].ToLowerInvariant(), options, hostArgs.ToArray());
+    }
+
+    /// <summary>A required option's value, trimmed and not empty.</summary>
+    public string Require(string name)
+    {
+        if (!Options.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value)) throw new CliUsageException($"opsi --{name} wajib diisi.");
+        return value.Trim();
     }
 
     public int RequireYear()

@@ -26,23 +26,8 @@ public static class IdentitySetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiScheme, null)
             .AddIdentityCookies();
 
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<DashboardDbContext>()
+        services.AddDashboardIdentityCore()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
-            .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -64,6 +49,28 @@ public static class IdentitySetup
         services.AddScoped<CurrentUser>();
         return services;
     }
+
+    /// <summary>
+    /// Users, roles and the password rules without sign-in or cookies: shared by the web app and the command line,
+    /// so a password the one refuses the other refuses too.
+    /// </summary>
+    public static IdentityBuilder AddDashboardIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
+            .AddErrorDescriber<IndonesianIdentityErrors>();
 
     private static Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

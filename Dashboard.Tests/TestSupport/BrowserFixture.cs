@@ -32,19 +32,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Signs in as a demo account in a new browser context, opens a path and waits until the circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, string user = "kadis")
+    /// <summary>
+    /// Signs in (a demo account, or any user when <paramref name="password"/> is given) in a new browser context, opens a path
+    /// and waits until the circuit is interactive.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, string user = "kadis", string? password = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, user, path);
+        await SignInAsync(page, user, path, password);
         await WaitForInteractiveAsync(page);
         return page;
     }
 
-    public async Task SignInAsync(IPage page, string user, string returnPath = "/")
+    public async Task SignInAsync(IPage page, string user, string returnPath = "/", string? password = null)
     {
-        var password = Dashboard.App.Security.UserSetup.DemoAccounts.Single(a => a.UserName == user).Password;
+        password ??= Dashboard.App.Security.UserSetup.DemoAccounts.Single(a => a.UserName == user).Password;
         await page.GotoAsync($"{BaseUrl}/masuk?returnUrl={Uri.EscapeDataString(returnPath)}");
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(password);
