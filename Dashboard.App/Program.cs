@@ -34,6 +34,7 @@ builder.Services.AddSingleton<Dashboard.App.Reviews.ReviewService>();
 builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddReviewPages();
 builder.Services.AddDashboardIdentity();
+builder.Services.AddDashboardUserAdmin();
 builder.Services.AddScoped<CircuitEvents>();
 
 var app = builder.Build();

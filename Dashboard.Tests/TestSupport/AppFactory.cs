@@ -29,8 +29,6 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
-        // Until Program.cs calls it too (idempotent, so it may stay): the service behind /pengguna.
-        builder.ConfigureServices(s => Dashboard.App.Security.UserAdminSetup.AddDashboardUserAdmin(s));
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();

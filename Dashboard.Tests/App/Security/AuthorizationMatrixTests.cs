@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/tugas", Roles.Head, false }, { "/tugas", Roles.Screen, false }, { "/tugas", A, false },
         { "/rapat", Roles.Admin, true }, { "/rapat", Roles.Planner, true }, { "/rapat", Roles.Head, true },
         { "/rapat", Roles.Officer, true }, { "/rapat", Roles.Screen, true }, { "/rapat", A, false },
+        { "/pengguna", Roles.Admin, true }, { "/pengguna", Roles.Planner, false }, { "/pengguna", Roles.Head, false },
+        { "/pengguna", Roles.Officer, false }, { "/pengguna", Roles.Screen, false }, { "/pengguna", A, false },
     };
 
     [Theory]
