@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.App.Api;
+using Dashboard.App.Audit;
 using Dashboard.App.Cli;
 using Dashboard.App.Components;
 using Dashboard.App.Data;
@@ -35,6 +36,7 @@ builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.Con
 builder.Services.AddReviewPages();
 builder.Services.AddDashboardIdentity();
 builder.Services.AddDashboardUserAdmin();
+builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
 
 var app = builder.Build();
@@ -87,6 +89,7 @@ app.MapStaticAssets();
 app.MapDashboardApi();
 app.MapHub<DashboardHub>(DashboardHub.Path);
 app.MapAccountEndpoints();
+app.MapAuditEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -25,6 +25,7 @@ public static class AuditLabels
         [AuditActions.TokenCreated] = "Token API dibuat",
         [AuditActions.TokenRevoked] = "Token API dicabut",
         [AuditActions.PlanChanged] = "Rencana diubah",
+        [AuditActions.DecisionAdded] = "Keputusan rapat dicatat",
     };
 
     // Older writers used English entity names; the page shows them in Indonesian, filters keep the stored value.

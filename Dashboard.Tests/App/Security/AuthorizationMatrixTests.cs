@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/rapat", Roles.Officer, true }, { "/rapat", Roles.Screen, true }, { "/rapat", A, false },
         { "/pengguna", Roles.Admin, true }, { "/pengguna", Roles.Planner, false }, { "/pengguna", Roles.Head, false },
         { "/pengguna", Roles.Officer, false }, { "/pengguna", Roles.Screen, false }, { "/pengguna", A, false },
+        { "/audit", Roles.Admin, true }, { "/audit", Roles.Planner, true }, { "/audit", Roles.Head, true },
+        { "/audit", Roles.Officer, false }, { "/audit", Roles.Screen, false }, { "/audit", A, false },
     };
 
     [Theory]
