@@ -45,6 +45,7 @@ public sealed class AuditWorkbookTests
         Assert.Equal(XLDataType.DateTime, cell.DataType);
         Assert.Equal(new DateTime(2025, 5, 15, 0, 30, 5), cell.GetDateTime());
         Assert.Equal("dd/mm/yyyy hh:mm:ss", cell.Style.NumberFormat.Format);
+        Assert.Equal(XLDataType.Text, book.Worksheet(1).Cell(1, 1).DataType);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class AuditWorkbookTests
             Enumerable.Range(2, 7).Select(c => sheet.Cell(2, c).GetString()));
         Assert.True(sheet.Cell(2, 6).Style.Alignment.WrapText);
         Assert.True(sheet.Cell(2, 7).Style.Alignment.WrapText);
+        Assert.False(sheet.Cell(2, 2).Style.Alignment.WrapText);
         Assert.All(Enumerable.Range(1, 8), c => Assert.True(sheet.Column(c).Width >= 14));
     }
 
