@@ -42,7 +42,7 @@ internal static class Screenshots
 
         async Task Shot(IPage page, string name, bool full = false)
         {
-            await page.WaitForTimeoutAsync(600);
+            await page.WaitForTimeoutAsync(1500);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(outDir, name + ".png"), FullPage = full });
             Console.WriteLine($"{name}.png");
         }
@@ -63,10 +63,12 @@ internal static class Screenshots
         {
             var kind = await meeting.Locator("[data-testid=slide]").GetAttributeAsync("data-slide") ?? "";
             var type = kind.Split('-')[0];
-            if (type == "node") type = "node-" + kind.Count(c => c == '.');
             Console.Error.WriteLine($"slide {i + 1}/{count}: {kind}");
+            if (type == "node") type = "node-" + new[] { "tujuan", "sasaran", "program" }[Math.Min(kind.Count(c => c == '.'), 2)];
             if (seen.Add(type)) await Shot(meeting, "meeting-" + type);
+            var counter = await meeting.Locator("[data-testid=slide-counter]").TextContentAsync();
             await meeting.Locator("[data-testid=meeting]").PressAsync("ArrowRight");
+            if (i < count - 1) await Assertions.Expect(meeting.Locator("[data-testid=slide-counter]")).Not.ToHaveTextAsync(counter!);
         }
         return 0;
     }

@@ -54,7 +54,8 @@ function prepare(options) {
             const percent = formatter({ locale: numberFormat.locale, decimals: 1, suffix: "%" });
             config.dataLabels = { ...config.dataLabels, formatter: percent };
         } else {
-            config.dataLabels = { ...config.dataLabels, formatter: format };
+            // A missing point gets no label on the chart (the tooltip and the data table still say "–").
+            config.dataLabels = { ...config.dataLabels, formatter: value => value === null || value === undefined ? "" : format(value) };
             const withLabels = axis => ({ ...axis, labels: { ...axis?.labels, formatter: format } });
             config.yaxis = Array.isArray(config.yaxis) ? config.yaxis.map(withLabels) : withLabels(config.yaxis);
         }
