@@ -27,6 +27,12 @@ internal static class SaveToScreenBench
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        // The API needs a token: a planner (records anywhere) created for this run.
+        var created = await app.Services.GetRequiredService<Dashboard.App.Security.UserSetup>()
+            .CreateUserAsync("bench", "Bench", "bench-password-2025", [Dashboard.Domain.Access.Roles.Planner], "bench");
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        var (_, token) = await app.Services.GetRequiredService<Dashboard.App.Security.ApiTokenService>().CreateAsync("bench", "bench", "bench");
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -36,7 +42,11 @@ internal static class SaveToScreenBench
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
-        await page.GotoAsync(baseUrl + "/?tw=4");
+        await page.GotoAsync(baseUrl + "/masuk?returnUrl=%2F%3Ftw%3D4");
+        await page.Locator("#username").FillAsync("bench");
+        await page.Locator("#password").FillAsync("bench-password-2025");
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/masuk", StringComparison.Ordinal));
         await page.Locator("[data-testid=app-interactive][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var selector = $"[data-testid=quarter-cell][data-indicator='{indicator}'][data-quarter='4'] [data-testid=cell-realisation]";
         // The browser notes the wall-clock time at which each text first appears in the cell.
@@ -58,7 +68,7 @@ internal static class SaveToScreenBench
             var clock = Stopwatch.StartNew();
             var response = await http.PostAsJsonAsync("/api/v1/realisations", new
             {
-                year = 2025, indicatorCode = indicator, quarter = 4, kind = "level", value, date = "2025-11-15", recordedBy = "Bench",
+                year = 2025, indicatorCode = indicator, quarter = 4, kind = "level", value, date = "2025-11-15", 
             });
             var posted = clock.Elapsed.TotalMilliseconds;
             response.EnsureSuccessStatusCode();
