@@ -29,7 +29,6 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
-        ReportWiring.Apply(builder);
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();

@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/pengguna", Roles.Officer, false }, { "/pengguna", Roles.Screen, false }, { "/pengguna", A, false },
         { "/audit", Roles.Admin, true }, { "/audit", Roles.Planner, true }, { "/audit", Roles.Head, true },
         { "/audit", Roles.Officer, false }, { "/audit", Roles.Screen, false }, { "/audit", A, false },
+        { "/laporan", Roles.Admin, true }, { "/laporan", Roles.Planner, true }, { "/laporan", Roles.Head, true },
+        { "/laporan", Roles.Officer, false }, { "/laporan", Roles.Screen, false }, { "/laporan", A, false },
     };
 
     [Theory]
