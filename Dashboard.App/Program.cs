@@ -81,7 +81,7 @@ localization.RequestCultureProviders = localization.RequestCultureProviders
 app.UseRequestLocalization(localization);
 
 // Friendly pages for people; scripts and hub clients keep their bare status codes (401, 403, 404).
-app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/hubs"),
+app.UseWhen(ctx => !IdentitySetup.IsMachineRequest(ctx.Request),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();

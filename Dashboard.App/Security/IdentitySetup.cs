@@ -74,15 +74,24 @@ public static class IdentitySetup
 
     private static Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        var path = ctx.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/bukti"))
+        if (IsMachineRequest(ctx.Request))
         {
             ctx.Response.StatusCode = status;
+            // Otherwise the status-code page re-executes /not-found, which itself asks for a sign-in: a 302 again.
+            if (ctx.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
             return Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Requests that scripts, hub clients and downloads make (API, hub, evidence files, .xlsx exports): they get bare
+    /// status codes, never a sign-in page or a friendly error page in place of what they asked for.
+    /// </summary>
+    public static bool IsMachineRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/bukti")
+        || (request.Path.Value?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ?? false);
 
     private sealed class DisplayNameClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
         : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
