@@ -21,6 +21,15 @@ public static class AccountEndpoints
             if (name is not null) await audit.WriteAsync(name, AuditActions.SignOut, "User", name);
             return Results.LocalRedirect("/masuk");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        // Language choice (id-ID default, en-US second): a cookie read by the request localization, then back to the page.
+        app.MapGet("/budaya/{culture}", (string culture, string? kembali, HttpContext http) =>
+        {
+            if (culture is not ("id-ID" or "en-US")) return Results.BadRequest();
+            http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new Microsoft.AspNetCore.Localization.RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(Components.Account.LoginPage.SafeReturnUrl(kembali));
+        }).AllowAnonymous();
         return app;
     }
 }

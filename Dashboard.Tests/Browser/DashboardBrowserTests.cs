@@ -85,4 +85,21 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         var fontSize = await page.Locator("table.plan-tree").EvaluateAsync<string>("t => getComputedStyle(t).fontSize");
         Assert.Equal("16px", fontSize);
     }
+
+    [Fact]
+    public async Task EnglishNumberFormat_CanBeChosen_AndIndonesianIsTheDefault()
+    {
+        var page = await fixture.OpenAsync("/");
+        var target = page.Locator("[data-testid=row-indicator][data-code='T1.I1'] td.col-num");
+        await Assertions.Expect(target).ToHaveTextAsync("7,1");
+
+        await page.GotoAsync(fixture.BaseUrl + "/budaya/en-US?kembali=%2F");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(target).ToHaveTextAsync("7.1");
+
+        await page.GotoAsync(fixture.BaseUrl + "/budaya/id-ID?kembali=https%3A%2F%2Fcontoh.invalid%2F");
+        Assert.StartsWith(fixture.BaseUrl + "/", page.Url);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(target).ToHaveTextAsync("7,1");
+    }
 }
