@@ -29,6 +29,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
+        // Until Program.cs calls AddPlanTransfer and MapPlanTransfer (integration step); remove then.
+        builder.ConfigureServices((context, s) => Dashboard.App.Plans.PlanTransferServices.AddPlanTransfer(s, context.Configuration));
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PlanTransferEndpointsHook>());
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();
