@@ -143,6 +143,8 @@ public sealed partial class PlanGridParser
             public PlanNode Node { get; } = node;
             public int Row { get; } = row;
             public int[] ChildCounts { get; } = new int[6];
+            /// <summary>An indicator row of this node was refused: "no indicator" would only repeat that error.</summary>
+            public bool RefusedIndicator { get; set; }
         }
 
         public void Issue(Severity severity, int? row, PlanColumn? column, string message)
@@ -177,7 +179,7 @@ public sealed partial class PlanGridParser
 
             foreach (var state in _states.Values)
             {
-                if (state.Node.Indicators.Count == 0)
+                if (state.Node.Indicators.Count == 0 && !state.RefusedIndicator)
                 {
                     Issue(Severity.Warning, state.Row, PlanColumn.Uraian,
                         $"{state.Node.Label} \"{Short(state.Node.Title)}\" tidak memiliki indikator kinerja. Tambahkan indikator pada baris di bawahnya (kolom Uraian kosong).");
@@ -345,7 +347,11 @@ public sealed partial class PlanGridParser
             }
             var polarity = ReadPolarity(row.Number, ref ok);
             var aggregation = ReadAggregation(row.Number, ref ok);
-            if (!ok) return;
+            if (!ok)
+            {
+                _current!.RefusedIndicator = true;
+                return;
+            }
 
             var node = _current!.Node;
             var code = $"{node.Code}.I{node.Indicators.Count + 1}";
