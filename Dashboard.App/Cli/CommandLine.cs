@@ -1,15 +1,16 @@
 using Dashboard.App.Data;
 using Dashboard.App.Infrastructure;
+using Dashboard.App.Plans;
 using Dashboard.App.Security;
 
 namespace Dashboard.App.Cli;
 
-/// <summary>Verbs of the same executable that run without a web server: plan export and checks, users, assignments, API tokens.</summary>
+/// <summary>Verbs of the same executable that run without a web server: plan export, import and checks, users, assignments, API tokens.</summary>
 public static class CommandLine
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "export", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "help",
+        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "help",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -17,6 +18,8 @@ public static class CommandLine
     public const string Usage = """
         Penggunaan:
           Dashboard.App export --year <tahun> --format csv [--out <berkas>]
+          Dashboard.App export --year <tahun> --format xlsx --out <berkas>
+          Dashboard.App import --year <tahun> <berkas.xlsx|berkas.csv> [--dry-run]
           Dashboard.App check  --year <tahun>
           Dashboard.App create-user --username <nama> --role <peran> [--name "Nama lengkap"] [--password <sandi>]
               peran: Admin, Perencana, KepalaDinas, Petugas, Layar. Tanpa --password: dari variabel lingkungan
@@ -61,6 +64,7 @@ public static class CommandLine
         // Users and roles without cookies or sign-in: the same password rules as the web app.
         builder.Services.AddDashboardIdentityCore();
         builder.Services.AddDashboardUserAdmin();
+        builder.Services.AddPlanTransfer(builder.Configuration);
         using var host = builder.Build();
         var services = host.Services;
 
@@ -71,6 +75,7 @@ public static class CommandLine
             return parsed.Verb switch
             {
                 "export" => await ExportCommand.RunAsync(services, parsed, stdout, stderr),
+                "import" => await ImportCommand.RunAsync(services, parsed, stdout, stderr),
                 "check" => await CheckCommand.RunAsync(services, parsed, stdout, stderr),
                 "create-user" => await UserCommands.CreateUserAsync(services, parsed, stdout),
                 "create-token" => await UserCommands.CreateTokenAsync(services, parsed, stdout, stderr),
@@ -101,12 +106,14 @@ public static class CommandLine
 
 public sealed class CliUsageException(string message) : Exception(message);
 
-/// <summary>Verb, options (<c>--name value</c>), and what is left for the host's configuration.</summary>
+/// <summary>Verb, options (<c>--name value</c>, flags as "true"), the file argument of <c>import</c>, and what is left for
+/// the host's configuration.</summary>
 public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string> Options, string[] HostArgs)
 {
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         ["export"] = ["year", "format", "out"],
+        ["import"] = ["year", "dry-run"],
         ["check"] = ["year"],
         ["create-user"] = ["username", "role", "name", "password"],
         ["create-token"] = ["user", "name"],
@@ -117,19 +124,36 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
         ["help"] = [],
     };
 
+    /// <summary>Options that take no value.</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "dry-run" };
+
+    /// <summary>Verbs that take one file argument.</summary>
+    private static readonly HashSet<string> TakesFile = new(StringComparer.OrdinalIgnoreCase) { "import" };
+
+    /// <summary>The file argument (<c>import</c>), if given.</summary>
+    public string? File { get; init; }
+
+    public bool Flag(string name) => Options.ContainsKey(name);
+
     public static ParsedArgs Parse(string[] args)
     {
         if (args.Length == 0 || !Allowed.TryGetValue(args[0], out var allowed)) throw new CliUsageException("perintah tidak dikenal.");
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hostArgs = new List<string>();
+        string? file = null;
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new CliUsageException($"argumen '{arg}' tidak dikenal.");
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (TakesFile.Contains(args[0]) && file is null) { file = arg; continue; }
+                throw new CliUsageException($"argumen '{arg}' tidak dikenal.");
+            }
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[2..eq] : arg[2..];
             string value;
-            if (eq > 0) value = arg[(eq + 1)..];
+            if (Flags.Contains(name) && eq < 0) value = "true";
+            else if (eq > 0) value = arg[(eq + 1)..];
             else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) value = args[++i];
             else throw new CliUsageException($"opsi --{name} memerlukan nilai.");
 
@@ -138,7 +162,7 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
             if (!allowed.Contains(name, StringComparer.OrdinalIgnoreCase)) throw new CliUsageException($"opsi --{name} tidak dikenal untuk '{args[0]}'.");
             if (!options.TryAdd(name, value)) throw new CliUsageException($"opsi --{name} diberikan dua kali.");
         }
-        return new ParsedArgs(args[0].ToLowerInvariant(), options, hostArgs.ToArray());
+        return new ParsedArgs(args[0].ToLowerInvariant(), options, hostArgs.ToArray()) { File = file };
     }
 
     /// <summary>A required option's value, trimmed and not empty.</summary>

@@ -11,8 +11,9 @@ public static class ExportCommand
     public static async Task<int> RunAsync(IServiceProvider services, ParsedArgs args, TextWriter stdout, TextWriter stderr)
     {
         var year = args.RequireYear();
-        var format = args.Options.TryGetValue("format", out var f) ? f.ToLowerInvariant() : throw new CliUsageException("opsi --format wajib diisi (csv).");
-        if (format != "csv") throw new CliUsageException($"format '{f}' tidak didukung (didukung: csv).");
+        var format = args.Options.TryGetValue("format", out var f) ? f.ToLowerInvariant() : throw new CliUsageException("opsi --format wajib diisi (csv atau xlsx).");
+        if (format is not ("csv" or "xlsx")) throw new CliUsageException($"format '{f}' tidak didukung (didukung: csv, xlsx).");
+        if (format == "xlsx") return await XlsxAsync(services, args, year, stderr);
 
         var snapshot = await services.GetRequiredService<PlanRepository>().LoadAsync(year)
             ?? throw new CliUsageException($"tidak ada rencana untuk tahun {year}.");
@@ -28,6 +29,17 @@ public static class ExportCommand
         {
             await stdout.WriteAsync(csv);
         }
+        return 0;
+    }
+
+    /// <summary>The plan in the Renaksi layout (see <see cref="Plans.PlanXlsxExporter"/>); a binary file, so never to stdout.</summary>
+    private static async Task<int> XlsxAsync(IServiceProvider services, ParsedArgs args, int year, TextWriter stderr)
+    {
+        if (!args.Options.TryGetValue("out", out var path)) throw new CliUsageException("format xlsx memerlukan --out <berkas.xlsx>.");
+        var bytes = await services.GetRequiredService<Plans.PlanExportService>().XlsxAsync(year)
+            ?? throw new CliUsageException($"tidak ada rencana untuk tahun {year}.");
+        await File.WriteAllBytesAsync(path, bytes);
+        await stderr.WriteLineAsync($"Rencana {year} ditulis ke {path} ({Plans.PlanFileReader.Megabytes(bytes.Length)}).");
         return 0;
     }
 }

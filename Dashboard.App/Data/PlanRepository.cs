@@ -43,7 +43,11 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
     }
 
     /// <summary>Stores a new plan; refuses a year that already has one.</summary>
-    public async Task<int> AddAsync(Plan plan, CancellationToken ct = default)
+    public Task<int> AddAsync(Plan plan, CancellationToken ct = default) => AddAsync(plan, null, ct);
+
+    /// <summary>Stores a new plan; <paramref name="inTransaction"/> (given the context and the plan's id) adds rows that
+    /// must commit with it, such as the audit row of an import.</summary>
+    public async Task<int> AddAsync(Plan plan, Action<DashboardDbContext, int>? inTransaction, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await db.Plans.AnyAsync(p => p.Year == plan.Year, ct))
@@ -61,6 +65,11 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
         await db.SaveChangesAsync(ct);
         var order = 0;
         foreach (var root in plan.Roots) await AddNodeAsync(db, record.Id, null, root, () => order++, ct);
+        if (inTransaction is not null)
+        {
+            inTransaction(db, record.Id);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return record.Id;
     }

@@ -40,6 +40,13 @@ public static class Permissions
 
     public static bool CanManageUsers(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
 
+    /// <summary>Importing a plan (a new year, or targets changed in place) is for admins only.</summary>
+    public static bool CanEditPlan(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
+
+    /// <summary>Downloading the plan with its realisation as .xlsx: the roles that oversee the whole plan.</summary>
+    public static bool CanExportPlan(IReadOnlyCollection<string> roles) =>
+        roles.Contains(Roles.Admin) || roles.Contains(Roles.Planner) || roles.Contains(Roles.Head);
+
     public static bool CanSeeAudit(IReadOnlyCollection<string> roles) =>
         roles.Contains(Roles.Admin) || roles.Contains(Roles.Planner) || roles.Contains(Roles.Head);
 

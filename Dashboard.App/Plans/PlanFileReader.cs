@@ -1,0 +1,342 @@
+using System.IO.Compression;
+using System.Text;
+using Dashboard.Domain.Checks;
+using Dashboard.Domain.Import;
+
+namespace Dashboard.App.Plans;
+
+/// <summary>The sheets of an uploaded plan file, or the one reason the file cannot be read at all.</summary>
+public sealed record PlanFile(string FileName, IReadOnlyList<SheetGrid> Sheets, ImportIssue? Error)
+{
+    public static PlanFile Failed(string fileName, string message) =>
+        new(fileName, [], new ImportIssue(Severity.Error, fileName, null, null, message));
+}
+
+/// <summary>
+/// Turns an uploaded .xlsx or .csv into sheets of cells for <see cref="PlanGridParser"/>, after the file-level checks:
+/// extension, empty, size, and whether the content really is what the extension says. Never throws for a bad file.
+/// </summary>
+public static class PlanFileReader
+{
+    public static readonly IReadOnlyList<string> Extensions = [".xlsx", ".csv"];
+
+    public static async Task<PlanFile> ReadAsync(string fileName, Stream content, PlanImportOptions options, CancellationToken ct = default)
+    {
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "berkas" : fileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!Extensions.Contains(extension))
+        {
+            var hint = extension is ".xls" or ".ods"
+                ? $" Buka berkas di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx)."
+                : "";
+            var what = extension.Length == 0 ? "tanpa ekstensi" : extension;
+            return PlanFile.Failed(name, $"Jenis berkas {what} tidak didukung. Unggah rencana dalam format .xlsx (Excel) atau .csv.{hint}");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadLimitedAsync(content, options.MaxBytes, ct);
+        }
+        catch (FileTooLargeException)
+        {
+            return PlanFile.Failed(name, TooLargeMessage(options));
+        }
+        catch (IOException e)
+        {
+            return PlanFile.Failed(name, $"Berkas tidak dapat dibaca sampai selesai ({e.Message}). Coba unggah lagi.");
+        }
+        if (bytes.Length == 0) return PlanFile.Failed(name, "Berkas kosong (0 byte). Pilih berkas rencana yang berisi tabel.");
+
+        return extension == ".xlsx" ? XlsxGridReader.Read(name, bytes, options) : CsvGridReader.Read(name, bytes);
+    }
+
+    public static string TooLargeMessage(PlanImportOptions options) =>
+        $"Berkas terlalu besar: batasnya {Megabytes(options.MaxBytes)}. Hapus lembar atau gambar yang tidak perlu, atau pisahkan berkasnya.";
+
+    /// <summary>"5 MB", "1,5 MB"; below 1 MB in KB ("37 KB").</summary>
+    public static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? Dashboard.Domain.Numbers.IdNumber.Format(Math.Max(1, Math.Round(bytes / 1024m))) + " KB"
+        : Dashboard.Domain.Numbers.IdNumber.Format(Math.Round(bytes / 1024m / 1024m, 1)) + " MB";
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, long max, CancellationToken ct)
+    {
+        if (content.CanSeek && content.Length - content.Position > max) throw new FileTooLargeException();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) throw new FileTooLargeException();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private sealed class FileTooLargeException : Exception;
+}
+
+/// <summary>.xlsx through ClosedXML, after checking that the zip really holds a workbook.</summary>
+public static class XlsxGridReader
+{
+    private const int MaxColumns = 200;
+
+    public static PlanFile Read(string name, byte[] bytes, PlanImportOptions options)
+    {
+        if (Check(name, bytes, options) is { } failed) return failed;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
+            var sheets = workbook.Worksheets.Select(ReadSheet).ToList();
+            return new PlanFile(name, sheets, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return PlanFile.Failed(name, "Berkas .xlsx tidak dapat dibaca: isinya rusak atau bukan buku kerja Excel yang utuh. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.");
+        }
+    }
+
+    /// <summary>The zip checks: signature, readable archive, a spreadsheet inside, unpacked size.</summary>
+    private static PlanFile? Check(string name, byte[] bytes, PlanImportOptions options)
+    {
+        if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+        {
+            return PlanFile.Failed(name, "Berkas ini berformat Excel lama (.xls) atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.");
+        }
+        if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K' || bytes[2] != 3 || bytes[3] != 4)
+        {
+            return PlanFile.Failed(name, "Berkas ini bukan .xlsx yang sah: isinya bukan buku kerja Excel (mungkin berkas lain yang diganti namanya).");
+        }
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            long unpacked = 0;
+            string? contentTypes = null;
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                if (entry.FullName == "[Content_Types].xml" && entry.Length < 1_000_000)
+                {
+                    using var reader = new StreamReader(entry.Open());
+                    contentTypes = reader.ReadToEnd();
+                }
+            }
+            if (contentTypes is null || !contentTypes.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase))
+            {
+                var what = contentTypes switch
+                {
+                    { } t when t.Contains("wordprocessingml", StringComparison.OrdinalIgnoreCase) => "dokumen Word (.docx)",
+                    { } t when t.Contains("presentationml", StringComparison.OrdinalIgnoreCase) => "presentasi PowerPoint (.pptx)",
+                    _ => "arsip ZIP biasa",
+                };
+                return PlanFile.Failed(name, $"Berkas ini {what}, bukan buku kerja Excel. Unggah berkas .xlsx yang berisi tabel rencana.");
+            }
+            if (unpacked > options.MaxUnpackedBytes)
+            {
+                return PlanFile.Failed(name, $"Isi berkas .xlsx terlalu besar setelah dibuka ({PlanFileReader.Megabytes(unpacked)}; batas {PlanFileReader.Megabytes(options.MaxUnpackedBytes)}).");
+            }
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return PlanFile.Failed(name, "Berkas .xlsx rusak: arsipnya tidak utuh (mungkin terpotong saat diunduh). Simpan ulang dari Excel lalu unggah lagi.");
+        }
+    }
+
+    private static SheetGrid ReadSheet(ClosedXML.Excel.IXLWorksheet sheet)
+    {
+        // Merged cells: the value lives in the first cell; the others must read as empty even if a writer filled them.
+        var covered = new HashSet<(int Row, int Column)>();
+        foreach (var range in sheet.MergedRanges)
+        {
+            var first = range.RangeAddress.FirstAddress;
+            var last = range.RangeAddress.LastAddress;
+            for (var r = first.RowNumber; r <= last.RowNumber; r++)
+            {
+                for (var c = first.ColumnNumber; c <= Math.Min(last.ColumnNumber, MaxColumns); c++)
+                {
+                    if (r != first.RowNumber || c != first.ColumnNumber) covered.Add((r, c));
+                }
+            }
+        }
+
+        var rows = new SortedDictionary<int, SheetCell[]>();
+        foreach (var cell in sheet.CellsUsed())
+        {
+            var address = cell.Address;
+            if (address.ColumnNumber > MaxColumns || covered.Contains((address.RowNumber, address.ColumnNumber))) continue;
+            var value = ReadCell(cell);
+            if (value.IsEmpty) continue;
+            if (!rows.TryGetValue(address.RowNumber, out var cells))
+            {
+                cells = new SheetCell[MaxColumns];
+                rows[address.RowNumber] = cells;
+            }
+            cells[address.ColumnNumber - 1] = value;
+        }
+        return new SheetGrid(sheet.Name, rows.Select(r => new SheetRow(r.Key, Trim(r.Value))).ToList());
+    }
+
+    private static SheetCell[] Trim(SheetCell[] cells)
+    {
+        var last = Array.FindLastIndex(cells, c => !c.IsEmpty);
+        return cells[..(last + 1)].Select(c => c.Text is null ? SheetCell.Empty : c).ToArray();
+    }
+
+    private static SheetCell ReadCell(ClosedXML.Excel.IXLCell cell)
+    {
+        try
+        {
+            if (cell.HasFormula)
+            {
+                // The value Excel saved; evaluating formulas here could fail on functions ClosedXML lacks.
+                return cell.CachedValue switch
+                {
+                    null => SheetCell.Empty,
+                    double d => Number(cell, d),
+                    decimal m => Number(cell, (double)m),
+                    int n => Number(cell, n),
+                    string t when cell.DataType == ClosedXML.Excel.XLDataType.Number
+                        && double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => Number(cell, parsed),
+                    var other => new SheetCell(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                };
+            }
+            return cell.DataType switch
+            {
+                ClosedXML.Excel.XLDataType.Number => Number(cell, cell.GetDouble()),
+                ClosedXML.Excel.XLDataType.Text => new SheetCell(cell.GetString()),
+                _ => new SheetCell(cell.GetFormattedString()),
+            };
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            return new SheetCell(cell.GetString());
+        }
+    }
+
+    private static SheetCell Number(ClosedXML.Excel.IXLCell cell, double value)
+    {
+        var number = (decimal)value;
+        // A cell formatted as 7,1% holds 0.071: the plan means 7,1.
+        var format = cell.Style.NumberFormat;
+        if (format.NumberFormatId is 9 or 10 || (format.Format?.Contains('%') ?? false)) number *= 100;
+        number = Math.Round(number, Dashboard.Domain.Numbers.IdNumber.MaxDecimals, MidpointRounding.AwayFromZero);
+        return SheetCell.Of(number / 1.000000000000000000000000000000000m);
+    }
+}
+
+/// <summary>
+/// CSV as Excel and LibreOffice save it: comma or semicolon separated (the one that makes the header readable),
+/// UTF-8 with or without BOM, quoted fields that may hold separators, quotes ("") and line breaks.
+/// </summary>
+public static class CsvGridReader
+{
+    private static readonly char[] Separators = [';', ',', '\t'];
+
+    public static PlanFile Read(string name, byte[] bytes)
+    {
+        string text;
+        try
+        {
+            text = Decode(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return PlanFile.Failed(name, "Berkas CSV ini bukan teks UTF-8. Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.");
+        }
+        if (text.Contains('\0'))
+        {
+            return PlanFile.Failed(name, "Berkas ini bukan CSV: isinya data biner. Unggah berkas .csv berupa teks atau berkas .xlsx.");
+        }
+        var sheetName = Path.GetFileNameWithoutExtension(name);
+        SheetGrid? best = null;
+        var bestScore = -1;
+        foreach (var separator in Separators)
+        {
+            var grid = Parse(sheetName, text, separator);
+            var header = PlanHeader.Find(grid);
+            var found = header is null ? 0 : PlanHeader.Required.Count(header.Columns.ContainsKey);
+            var width = grid.Rows.Count == 0 ? 0 : grid.Rows.Max(r => r.Cells.Count);
+            var score = found * 1000 + Math.Min(width, 999);
+            if (score > bestScore)
+            {
+                best = grid;
+                bestScore = score;
+            }
+        }
+        return new PlanFile(name, [best!], null);
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
+        }
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+    }
+
+    /// <summary>RFC 4180 with a chosen separator; each record is one row, numbered from 1.</summary>
+    public static SheetGrid Parse(string sheetName, string text, char separator)
+    {
+        var rows = new List<SheetRow>();
+        var cells = new List<SheetCell>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var i = 0;
+        void EndField()
+        {
+            cells.Add(new SheetCell(field.ToString()));
+            field.Clear();
+        }
+        void EndRow()
+        {
+            EndField();
+            rows.Add(new SheetRow(rows.Count + 1, cells.ToArray()));
+            cells.Clear();
+        }
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                }
+                else field.Append(c);
+                i++;
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case '\r':
+                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    EndRow();
+                    break;
+                case '\n':
+                    EndRow();
+                    break;
+                default:
+                    if (c == separator) EndField();
+                    else field.Append(c);
+                    break;
+            }
+            i++;
+        }
+        if (field.Length > 0 || cells.Count > 0) EndRow();
+        return new SheetGrid(sheetName, rows);
+    }
+}
