@@ -40,6 +40,9 @@ public static class Permissions
 
     public static bool CanManageUsers(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
 
+    /// <summary>Changing the plan itself (nodes, indicators, targets, new years) is for admins only.</summary>
+    public static bool CanEditPlan(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
+
     public static bool CanSeeAudit(IReadOnlyCollection<string> roles) =>
         roles.Contains(Roles.Admin) || roles.Contains(Roles.Planner) || roles.Contains(Roles.Head);
 

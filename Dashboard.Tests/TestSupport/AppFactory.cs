@@ -29,6 +29,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
+        // The plan editor's services (/rencana) until Program.cs calls AddPlanEditor; it is idempotent, so both may stay.
+        builder.ConfigureServices(services => Dashboard.App.Plans.PlanEditorServices.AddPlanEditor(services));
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();
