@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/pengguna", Roles.Officer, false }, { "/pengguna", Roles.Screen, false }, { "/pengguna", A, false },
         { "/audit", Roles.Admin, true }, { "/audit", Roles.Planner, true }, { "/audit", Roles.Head, true },
         { "/audit", Roles.Officer, false }, { "/audit", Roles.Screen, false }, { "/audit", A, false },
+        { "/rencana", Roles.Admin, true }, { "/rencana", Roles.Planner, false }, { "/rencana", Roles.Head, false },
+        { "/rencana", Roles.Officer, false }, { "/rencana", Roles.Screen, false }, { "/rencana", A, false },
     };
 
     [Theory]
