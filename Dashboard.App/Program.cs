@@ -38,6 +38,7 @@ builder.Services.AddEvidenceStore(builder.Configuration, builder.Environment.Con
 builder.Services.AddReviewPages();
 builder.Services.AddReports();
 builder.Services.AddPlanTransfer(builder.Configuration);
+builder.Services.AddPlanEditor();
 builder.Services.AddDashboardIdentity();
 builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();

@@ -19,6 +19,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiTokenRecord> ApiTokens => Set<ApiTokenRecord>();
     public DbSet<SetupTokenRecord> SetupTokens => Set<SetupTokenRecord>();
     public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+    public DbSet<RetiredCodeRecord> RetiredCodes => Set<RetiredCodeRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,6 +79,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(n => n.Title).HasMaxLength(1000);
             e.HasOne<NodeRecord>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(n => n.Indicators).WithOne().HasForeignKey(i => i.NodeId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(n => n.Version).IsConcurrencyToken();
         });
         model.Entity<IndicatorRecord>(e =>
         {
@@ -86,6 +88,13 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(i => i.Name).HasMaxLength(1000);
             e.Property(i => i.Unit).HasMaxLength(50);
             e.HasOne<PlanRecord>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.NoAction);
+            e.Property(i => i.Version).IsConcurrencyToken();
+        });
+        model.Entity<RetiredCodeRecord>(e =>
+        {
+            e.HasIndex(r => new { r.PlanId, r.Code }).IsUnique();
+            e.Property(r => r.Code).HasMaxLength(64);
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RealisationRecord>(e =>
         {

@@ -23,6 +23,8 @@ public sealed class NodeRecord
     public string Label { get; set; } = "";
     public string Title { get; set; } = "";
     public int SortOrder { get; set; }
+    /// <summary>Concurrency token: raised by every edit, so an edit started from an older version is a conflict.</summary>
+    public int Version { get; set; }
     public List<IndicatorRecord> Indicators { get; set; } = [];
 }
 
@@ -43,6 +45,8 @@ public sealed class IndicatorRecord
     public decimal TargetTw4 { get; set; }
     public string? Remark { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>Concurrency token: raised by every edit, so an edit started from an older version is a conflict.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>An immutable realisation entry; corrections are new rows that point at what they correct.</summary>

@@ -40,7 +40,7 @@ public static class Permissions
 
     public static bool CanManageUsers(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
 
-    /// <summary>Importing a plan (a new year, or targets changed in place) is for admins only.</summary>
+    /// <summary>Changing the plan itself (editor, import of a new year or in place, new years) is for admins only.</summary>
     public static bool CanEditPlan(IReadOnlyCollection<string> roles) => roles.Contains(Roles.Admin);
 
     /// <summary>Downloading the plan with its realisation as .xlsx: the roles that oversee the whole plan.</summary>

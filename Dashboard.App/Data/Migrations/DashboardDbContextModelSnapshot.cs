@@ -394,6 +394,10 @@ namespace Dashboard.App.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NodeId");
@@ -478,6 +482,10 @@ namespace Dashboard.App.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -618,6 +626,31 @@ namespace Dashboard.App.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Realisations");
+                });
+
+            modelBuilder.Entity("Dashboard.App.Data.RetiredCodeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("RetiredCodes");
                 });
 
             modelBuilder.Entity("Dashboard.App.Data.ReviewRecord", b =>
@@ -899,6 +932,15 @@ namespace Dashboard.App.Data.Migrations
                     b.HasOne("Dashboard.App.Data.IndicatorRecord", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.App.Data.RetiredCodeRecord", b =>
+                {
+                    b.HasOne("Dashboard.App.Data.PlanRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -63,6 +63,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         { "/audit", Roles.Officer, false }, { "/audit", Roles.Screen, false }, { "/audit", A, false },
         { "/laporan", Roles.Admin, true }, { "/laporan", Roles.Planner, true }, { "/laporan", Roles.Head, true },
         { "/laporan", Roles.Officer, false }, { "/laporan", Roles.Screen, false }, { "/laporan", A, false },
+        { "/rencana", Roles.Admin, true }, { "/rencana", Roles.Planner, false }, { "/rencana", Roles.Head, false },
+        { "/rencana", Roles.Officer, false }, { "/rencana", Roles.Screen, false }, { "/rencana", A, false },
+        { "/rencana/impor", Roles.Admin, true }, { "/rencana/impor", Roles.Planner, false }, { "/rencana/impor", Roles.Head, false },
+        { "/rencana/impor", Roles.Officer, false }, { "/rencana/impor", Roles.Screen, false }, { "/rencana/impor", A, false },
     };
 
     [Theory]
