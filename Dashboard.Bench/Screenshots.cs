@@ -56,6 +56,10 @@ internal static class Screenshots
         await Shot(await SignedIn("petugas1", 360, 800, "/input?indikator=T1.S1.P1.K1.SK1.I1&tw=4"), "input-phone-360", full: true);
         await Shot(await SignedIn("perencana", 1440, 900, "/pemeriksaan"), "plan-checks");
 
+        // A decision of the TW II meeting, so the TW III deck opens with its follow-up slide.
+        await app.Services.GetRequiredService<Dashboard.App.Meetings.DecisionService>().AddAsync(
+            Dashboard.App.Security.ActingUser.Of("Rina Perencana", Dashboard.Domain.Access.Roles.Planner), 2025, "T1.S1.I1", 2,
+            "Percepat penilaian kesehatan koperasi di 6 kecamatan", "Kabid Kelembagaan Koperasi", new DateOnly(2025, 9, 30));
         var meeting = await SignedIn("perencana", 1920, 1080, "/rapat?tahun=2025&tw=3");
         var seen = new HashSet<string>();
         var count = int.Parse((await meeting.Locator("[data-testid=slide-counter]").TextContentAsync())!.Split('/')[1].Trim());
