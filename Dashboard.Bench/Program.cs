@@ -139,12 +139,17 @@ internal static class SaveToScreenBench
 internal sealed class BenchApp : WebApplicationFactory<Program>
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"renaksi-bench-{Guid.NewGuid():N}.db");
+    private readonly string _environment;
 
-    public BenchApp() => UseKestrel(0);
+    public BenchApp(string environment = "Production")
+    {
+        _environment = environment;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={_db}");
         builder.UseSetting("Dashboard:Today", "2025-11-15");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

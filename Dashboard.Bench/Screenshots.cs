@@ -14,7 +14,8 @@ internal static class Screenshots
 {
     public static async Task<int> RunAsync(string outDir)
     {
-        await using var app = new DemoApp();
+        // Development: demo accounts and "Data contoh".
+        await using var app = new BenchApp("Development");
         app.StartServer();
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -75,27 +76,5 @@ internal static class Screenshots
             if (i < count - 1) await Assertions.Expect(meeting.Locator("[data-testid=slide-counter]")).Not.ToHaveTextAsync(counter!);
         }
         return 0;
-    }
-
-    private sealed class DemoApp : WebApplicationFactory<Program>
-    {
-        private readonly string _db = Path.Combine(Path.GetTempPath(), $"renaksi-shots-{Guid.NewGuid():N}.db");
-
-        public DemoApp() => UseKestrel(0);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={_db}");
-            builder.UseSetting("Dashboard:Today", "2025-11-15");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_db + suffix);
-        }
     }
 }
