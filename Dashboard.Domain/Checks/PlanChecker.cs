@@ -14,7 +14,6 @@ public sealed class PlanChecker
     private static readonly string[] MisspelledPercentageWords = ["presentase", "prosentase"];
 
     // id-ID writes 1.234,5; built here rather than taken from CultureInfo so it also works with invariant globalization.
-    private static readonly NumberFormatInfo IdNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     /// <summary>All findings, in document order: a node's own findings, then its indicators' (each by rule code).</summary>
     public IReadOnlyList<PlanFinding> Check(Plan plan)
@@ -181,7 +180,7 @@ public sealed class PlanChecker
     private static string Quarter(int quarter, decimal value) => $"{Quarters.Label(quarter)} ({Number(value)})";
 
     /// <summary>A number as written in id-ID: 73,33; 1.250; no trailing zeros.</summary>
-    internal static string Number(decimal value) => value.ToString("#,0.############################", IdNumbers);
+    internal static string Number(decimal value) => Numbers.IdNumber.Format(value);
 
     // Line wraps in the source document swallow spaces ("waktusesuai"), so all whitespace is ignored.
     private static string NameKey(string name) =>
