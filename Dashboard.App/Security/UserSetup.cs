@@ -88,7 +88,8 @@ public sealed class UserSetup(IServiceScopeFactory scopes, IDbContextFactory<Das
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         db.SetupTokens.Add(new SetupTokenRecord { TokenHash = ApiTokenService.Hash(token), CreatedAt = now });
         await db.SaveChangesAsync();
-        logger.LogWarning("Belum ada admin. Buat admin pertama melalui tautan sekali pakai: /setup?token={Token}", token);
+        // The token itself goes to the console only (Program.cs), not into log files.
+        logger.LogWarning("Belum ada admin: tautan penyiapan sekali pakai ditampilkan di konsol.");
         return token;
     }
 
