@@ -12,7 +12,13 @@ public interface IDashboardClient
     Task RealisationRecorded(RealisationRecorded change);
 
     Task ReviewChanged(ReviewChanged change);
+
+    /// <summary>The plan itself changed (editor, import): reload the plan.</summary>
+    Task PlanChanged(PlanChangedNotice notice);
 }
+
+/// <summary>The plan of a year was edited or imported; <paramref name="Kind"/> names the change.</summary>
+public sealed record PlanChangedNotice(int Year, string Kind, string By, DateTimeOffset At);
 
 /// <summary>A recording sent through the hub: the same command as the page and the API.</summary>
 public sealed record HubRecordRequest(int Year, string IndicatorCode, int Quarter, EntryKind Kind, decimal Value, DateOnly Date,

@@ -63,6 +63,12 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
                 case ReviewChanged review:
                     await group.ReviewChanged(review);
                     break;
+                case Dashboard.Domain.Plans.PlanStructureChanged edit:
+                    await group.PlanChanged(new PlanChangedNotice(edit.Year, "edit", edit.By, edit.At));
+                    break;
+                case Dashboard.App.Plans.PlanImported import:
+                    await group.PlanChanged(new PlanChangedNotice(import.Year, "import", import.By, import.At));
+                    break;
             }
         }
         catch (Exception e)

@@ -175,6 +175,31 @@ public sealed class RealisationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignalRClient_IsToldWhenThePlanItselfIsEdited()
+    {
+        var server = _app.Server;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, DashboardHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Headers["Authorization"] = $"Bearer {_token}";
+            })
+            .Build();
+        var received = new TaskCompletionSource<PlanChangedNotice>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<PlanChangedNotice>(nameof(IDashboardClient.PlanChanged), n => received.TrySetResult(n));
+        await hub.StartAsync();
+        await hub.InvokeAsync(nameof(DashboardHub.SubscribeYear), 2025);
+
+        var editor = (Dashboard.App.Plans.PlanEditService)_app.Services.GetService(typeof(Dashboard.App.Plans.PlanEditService))!;
+        var result = await editor.AddNodeAsync(Dashboard.App.Security.ActingUser.Of("Admin Uji", Dashboard.Domain.Access.Roles.Admin), 2025, null,
+            Dashboard.Domain.Plans.NodeLevel.Tujuan, new Dashboard.Domain.Plans.NodeDraft("Tujuan 3", "Tujuan baru untuk uji"));
+        Assert.True(result.Ok, result.Message);
+
+        var notice = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((2025, "edit", "Admin Uji"), (notice.Year, notice.Kind, notice.By));
+    }
+
+    [Fact]
     public async Task SignalRClient_NotSubscribed_ReceivesNothing()
     {
         var server = _app.Server;
