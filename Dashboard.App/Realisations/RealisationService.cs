@@ -40,8 +40,7 @@ public sealed class RealisationService(
         if (await RefusalAsync(actor, command.Year, indicator, command.Quarter, snapshot, ct) is { } refused) return refused;
 
         var existing = snapshot.Entries.Where(e => e.IndicatorCode == indicator.Code).ToList();
-        var history = await HistoryAsync(command.Year, indicator.Code, ct);
-        var obstacles = command.Narrative is { } n ? n.Obstacles : history!.NarrativeFor(command.Quarter).Obstacles;
+        var obstacles = command.Narrative is { } n ? n.Obstacles : await CurrentObstaclesAsync(command.Year, indicator.Code, command.Quarter, ct);
         var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
             command.Kecamatan, command.Note, command.CorrectionReason, obstacles, command.Confirmed);
         var check = RealisationRules.Preview(draft, existing, evaluator);
@@ -277,6 +276,19 @@ public sealed class RealisationService(
             : NarrativeView.Empty);
     }
 
+    /// <summary>The faktor penghambat currently saved for an indicator's quarter (the red-needs-penghambat rule reads it).</summary>
+    private async Task<string?> CurrentObstaclesAsync(int year, string indicatorCode, int quarter, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var indicatorId = await IndicatorIdAsync(db, year, indicatorCode, ct);
+        return (await LatestNarrativeAsync(db, indicatorId, quarter, ct))?.Obstacles;
+    }
+
+    private static Task<NarrativeRecord?> LatestNarrativeAsync(DashboardDbContext db, int indicatorId, int quarter, CancellationToken ct) =>
+        db.Narratives.AsNoTracking()
+            .Where(n => n.IndicatorId == indicatorId && n.Quarter == quarter)
+            .OrderByDescending(n => n.Version).FirstOrDefaultAsync(ct);
+
     internal static async Task<int> IndicatorIdAsync(DashboardDbContext db, int year, string code, CancellationToken ct)
     {
         var id = await db.Indicators.AsNoTracking()
@@ -288,9 +300,7 @@ public sealed class RealisationService(
     private static async Task<ConflictInfo?> SaveNarrativeVersionAsync(DashboardDbContext db, int indicatorId, int quarter, NarrativeInput input,
         string savedBy, DateTimeOffset now, CancellationToken ct, string auditActor, string auditKey)
     {
-        var current = await db.Narratives.AsNoTracking()
-            .Where(n => n.IndicatorId == indicatorId && n.Quarter == quarter)
-            .OrderByDescending(n => n.Version).FirstOrDefaultAsync(ct);
+        var current = await LatestNarrativeAsync(db, indicatorId, quarter, ct);
         var currentVersion = current?.Version ?? 0;
         var same = current is not null && Blank(input.Drivers) == current.Drivers && Blank(input.Obstacles) == current.Obstacles && Blank(input.FollowUp) == current.FollowUp;
         if (same || (current is null && Blank(input.Drivers) is null && Blank(input.Obstacles) is null && Blank(input.FollowUp) is null)) return null;
