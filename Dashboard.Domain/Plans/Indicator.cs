@@ -35,6 +35,13 @@ public sealed class Indicator
     public PlanNode? Node { get; internal set; }
 
     public decimal TargetFor(int quarter) => QuarterTargets[Quarters.Check(quarter) - 1];
+
+    /// <summary>This indicator's code and the codes of its node and every ancestor: the rows a change to it affects.</summary>
+    public IEnumerable<string> AffectedCodes()
+    {
+        yield return Code;
+        for (var node = Node; node is not null; node = node.Parent) yield return node.Code;
+    }
 }
 
 /// <summary>Whether higher (positive) or lower (negative) realisation is better.</summary>

@@ -279,3 +279,16 @@ public class PlanEvaluationTests
         Assert.Equal(83.33m, evaluation.Summary(1).AverageCapaian);
     }
 }
+
+public sealed class IndicatorAffectedCodesTests
+{
+    [Fact]
+    public void AffectedCodes_AreTheIndicatorItsNodeAndEveryAncestor()
+    {
+        var plan = Dashboard.Tests.TestSupport.SamplePlans.Small();
+
+        var codes = plan.FindIndicator("T1.S1.P1.K1.SK1.I1")!.AffectedCodes().ToArray();
+
+        Assert.Equal(["T1.S1.P1.K1.SK1.I1", "T1.S1.P1.K1.SK1", "T1.S1.P1.K1", "T1.S1.P1", "T1.S1", "T1"], codes);
+    }
+}
