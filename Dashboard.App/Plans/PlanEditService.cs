@@ -400,7 +400,7 @@ public sealed class PlanEditService(
 
     private static string ConflictMessage(string? by, DateTimeOffset? at) => by is null
         ? $"{ConflictText} Periksa nilai terbaru di bawah, lalu simpan lagi bila perlu."
-        : $"{ConflictText} Terakhir diubah oleh {by} pada {at!.Value.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy HH:mm} WIB. Periksa nilai terbaru di bawah, lalu simpan lagi bila perlu.";
+        : $"{ConflictText} Terakhir diubah oleh {by} pada {Dashboard.Domain.Status.AgencyClock.ToAgencyTime(at!.Value):dd/MM/yyyy HH:mm} WIB. Periksa nilai terbaru di bawah, lalu simpan lagi bila perlu.";
 
     private static async Task<(string? By, DateTimeOffset? At)> LastChangeAsync(DashboardDbContext db, int year, string code, CancellationToken ct)
     {

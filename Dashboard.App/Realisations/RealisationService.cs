@@ -311,7 +311,7 @@ public sealed class RealisationService(
                 return new ConflictInfo("Versi narasi yang dikirim tidak ada: belum ada narasi untuk triwulan ini (versi 0).", null, 0, NarrativeView.Empty, null, null);
             }
             var view = new NarrativeView(currentVersion, current.Drivers, current.Obstacles, current.FollowUp, current.SavedBy, current.SavedAt);
-            return new ConflictInfo($"Narasi sudah diubah oleh {current.SavedBy} pada {current.SavedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa versi terbaru di bawah, lalu simpan lagi.",
+            return new ConflictInfo($"Narasi sudah diubah oleh {current.SavedBy} pada {AgencyClock.ToAgencyTime(current.SavedAt):dd/MM HH:mm}. Periksa versi terbaru di bawah, lalu simpan lagi.",
                 null, currentVersion, view, current.SavedBy, current.SavedAt);
         }
         var saved = new NarrativeRecord
@@ -334,7 +334,7 @@ public sealed class RealisationService(
 
     private static string ConflictMessage(RealisationRecord? latest) => latest is null
         ? "Data triwulan ini berubah sejak formulir dibuka. Muat ulang lalu simpan lagi."
-        : $"Nilai sudah diperbarui oleh {latest.RecordedBy} menjadi {Dashboard.Domain.Numbers.IdNumber.Format(Decimals.Trim(latest.Value))} pada {latest.RecordedAt.ToOffset(TimeSpan.FromHours(7)):dd/MM HH:mm}. Periksa nilai terbaru lalu simpan lagi bila perlu.";
+        : $"Nilai sudah diperbarui oleh {latest.RecordedBy} menjadi {Dashboard.Domain.Numbers.IdNumber.Format(Decimals.Trim(latest.Value))} pada {AgencyClock.ToAgencyTime(latest.RecordedAt):dd/MM HH:mm}. Periksa nilai terbaru lalu simpan lagi bila perlu.";
 
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true

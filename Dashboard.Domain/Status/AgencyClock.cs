@@ -12,6 +12,9 @@ public sealed class AgencyClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateTimeOffset Now => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone);
 
+    /// <summary>A moment as the agency's wall clock shows it (WIB), for "dicatat 15 Nov 2025 10.30 WIB".</summary>
+    public static DateTimeOffset ToAgencyTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, DefaultZone);
+
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 
     private static TimeZoneInfo FindZone(string id)

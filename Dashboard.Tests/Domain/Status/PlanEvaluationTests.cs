@@ -292,3 +292,15 @@ public sealed class IndicatorAffectedCodesTests
         Assert.Equal(["T1.S1.P1.K1.SK1.I1", "T1.S1.P1.K1.SK1", "T1.S1.P1.K1", "T1.S1.P1", "T1.S1", "T1"], codes);
     }
 }
+
+public sealed class AgencyTimeTests
+{
+    [Fact]
+    public void ToAgencyTime_ShowsAUtcMomentOnTheWibClock()
+    {
+        var wib = AgencyClock.ToAgencyTime(new DateTimeOffset(2025, 3, 31, 18, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTime(2025, 4, 1, 1, 30, 0), wib.DateTime);
+        Assert.Equal(TimeSpan.FromHours(7), wib.Offset);
+    }
+}
