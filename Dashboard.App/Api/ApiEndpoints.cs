@@ -36,11 +36,11 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetPlanAsync(int year, PlanRepository plans, StatusEvaluator evaluator, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetPlanAsync(int year, Dashboard.App.Live.PlanReadModel plans, TimeProvider time, CancellationToken ct)
     {
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return Results.Problem(statusCode: 404, title: "Rencana tidak ditemukan", detail: $"Tidak ada rencana untuk tahun {year}.");
-        var evaluation = new PlanEvaluation(snapshot.Plan, evaluator, snapshot.Entries);
+        var evaluation = snapshot.Evaluation;
         return Results.Ok(PlanDtoMapper.Map(evaluation, time.GetUtcNow(), snapshot.HasSampleData));
     }
 

@@ -17,7 +17,7 @@ public static class ExportCommand
 
         var snapshot = await services.GetRequiredService<PlanRepository>().LoadAsync(year)
             ?? throw new CliUsageException($"tidak ada rencana untuk tahun {year}.");
-        var evaluation = new PlanEvaluation(snapshot.Plan, services.GetRequiredService<StatusEvaluator>(), snapshot.Entries);
+        var evaluation = snapshot.Evaluation;
         var csv = PlanCsv.Write(evaluation);
 
         if (args.Options.TryGetValue("out", out var path))

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.App.Data;
 
-/// <summary>Reads and writes whole plans; maps between EF records and the domain model.</summary>
-public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+/// <summary>Reads and writes whole plans; maps between EF records and the domain model. Screens do not load plans
+/// themselves: they read <see cref="Dashboard.App.Live.PlanReadModel"/>, which loads through here once per plan.</summary>
+public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, Dashboard.Domain.Status.StatusEvaluator evaluator)
 {
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default)
     {
@@ -39,7 +40,7 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version) is var r
                 ? new ReviewView((Dashboard.Domain.Reviews.ReviewState)r!.State, r.Version, r.Reason, r.By, r.At)
                 : ReviewView.None);
-        return new PlanSnapshot(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow(), current);
+        return PlanSnapshot.Create(plan, entries, realisations.Any(r => r.IsSample), time.GetUtcNow(), current, evaluator, indicators.ToDictionary(i => i.Code, i => i.Id, StringComparer.Ordinal));
     }
 
     /// <summary>Stores a new plan; refuses a year that already has one.</summary>

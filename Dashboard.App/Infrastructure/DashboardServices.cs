@@ -20,6 +20,7 @@ public static class DashboardServices
         services.AddSingleton<StatusEvaluator>();
         services.AddSingleton<PlanChecker>();
         services.AddSingleton<PlanRepository>();
+        services.AddSingleton<Live.PlanReadModel>();
         services.AddSingleton<PlanSeeder>();
         services.AddSingleton<SampleRealisations>();
         services.Configure<Security.EntryWindowOptions>(configuration.GetSection(Security.EntryWindowOptions.SectionName));

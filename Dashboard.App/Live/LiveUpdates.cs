@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Dashboard.App.Live;
 
 /// <summary>
-/// The one publish point for committed changes: fans out to the Blazor circuits that subscribed and to SignalR clients
-/// of <see cref="DashboardHub"/>. Holds no user data; subscriptions are disposed by their components.
+/// The one publish point for committed changes: brings the shared <see cref="PlanReadModel"/> up to date, then fans out
+/// to the Blazor circuits that subscribed and to SignalR clients of <see cref="DashboardHub"/>. Holds no user data;
+/// subscriptions are disposed by their components.
 /// </summary>
-public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub, ILogger<LiveUpdates> logger)
+public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub, PlanReadModel plans, ILogger<LiveUpdates> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
@@ -27,6 +28,7 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
 
     public async Task PublishAsync(PlanChange change)
     {
+        plans.Apply(change);
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
 

@@ -17,8 +17,9 @@ namespace Dashboard.App.Plans;
 /// </summary>
 public sealed class PlanEditService(
     IDbContextFactory<DashboardDbContext> factory,
-    PlanRepository plans,
+    Dashboard.App.Live.PlanReadModel plans,
     LiveUpdates live,
+    Dashboard.App.Security.AccessService access,
     TimeProvider time)
 {
     public const string NodeEntity = "Node";
@@ -43,7 +44,7 @@ public sealed class PlanEditService(
         foreach (var i in indicators) versions[i.Code] = i.Version;
         var reportedIds = await ReportedAsync(db, indicators.Select(i => i.Id).ToList(), ct);
 
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return null;
         var reported = indicators.Where(i => reportedIds.Contains(i.Id)).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
         return new PlanEditView(snapshot.Plan, versions, reported);
@@ -352,6 +353,8 @@ public sealed class PlanEditService(
         {
             WriteGate.Release();
         }
+        // A deleted node or indicator takes its assignments with it.
+        access.Invalidate();
         await live.PublishAsync(new PlanStructureChanged(year, actor.DisplayName, now));
         return result;
     }

@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Dashboard.App.Plans;
 
 /// <summary>The plan as .xlsx with its realisation to date, for the download endpoint and the command line.</summary>
-public sealed class PlanExportService(PlanRepository plans, StatusEvaluator evaluator, AgencyClock clock)
+public sealed class PlanExportService(Dashboard.App.Live.PlanReadModel plans, AgencyClock clock)
 {
     /// <summary>The workbook, or null when the year has no plan.</summary>
     public async Task<byte[]?> XlsxAsync(int year, CancellationToken ct = default)
     {
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return null;
-        var evaluation = new PlanEvaluation(snapshot.Plan, evaluator, snapshot.Entries);
+        var evaluation = snapshot.Evaluation;
         var asOf = $"Realisasi per {EntryWindow.IdDate(clock.Today)}" + (snapshot.HasSampleData ? " (berisi data contoh, bukan data resmi)" : "");
         return PlanXlsxExporter.Write(evaluation, asOf);
     }

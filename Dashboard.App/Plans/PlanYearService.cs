@@ -15,7 +15,7 @@ public sealed record CopyYearResult(bool Ok, string Message, int? Year = null, i
 }
 
 /// <summary>The plan years: which exist, and starting next year's plan from this year's (admins only).</summary>
-public sealed class PlanYearService(IDbContextFactory<DashboardDbContext> factory, PlanRepository plans, LiveUpdates live, TimeProvider time)
+public sealed class PlanYearService(IDbContextFactory<DashboardDbContext> factory, Dashboard.App.Live.PlanReadModel plans, LiveUpdates live, TimeProvider time)
 {
     public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default) => plans.YearsAsync(ct);
 

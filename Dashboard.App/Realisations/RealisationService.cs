@@ -17,7 +17,7 @@ namespace Dashboard.App.Realisations;
 /// </summary>
 public sealed class RealisationService(
     IDbContextFactory<DashboardDbContext> factory,
-    PlanRepository plans,
+    PlanReadModel plans,
     StatusEvaluator evaluator,
     LiveUpdates live,
     AccessService access,
@@ -31,34 +31,41 @@ public sealed class RealisationService(
     public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
     {
         var actor = command.Actor;
-        var snapshot = await plans.LoadAsync(command.Year, ct);
-        var indicator = snapshot?.Plan.FindIndicator(command.IndicatorCode);
+        var snapshot = await plans.GetAsync(command.Year, ct);
+        var indicator = snapshot?.Index.FindIndicator(command.IndicatorCode);
         if (snapshot is null || indicator is null)
         {
             return SaveResult.NotFound($"Indikator {command.IndicatorCode} tidak ada pada rencana {command.Year}.");
         }
-        if (await RefusalAsync(actor, command.Year, indicator, command.Quarter, snapshot, ct) is { } refused) return refused;
-
-        var existing = snapshot.Entries.Where(e => e.IndicatorCode == indicator.Code).ToList();
-        var obstacles = command.Narrative is { } n ? n.Obstacles : await CurrentObstaclesAsync(command.Year, indicator.Code, command.Quarter, ct);
+        if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct) is { } refused) return refused;
+        var indicatorId = snapshot.IndicatorIds[indicator.Code];
+        var obstacles = command.Narrative is { } n ? n.Obstacles : await CurrentObstaclesAsync(indicatorId, command.Quarter, ct);
         var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
             command.Kecamatan, command.Note, command.CorrectionReason, obstacles, command.Confirmed);
-        var check = RealisationRules.Preview(draft, existing, evaluator);
-        if (!check.CanSave)
-        {
-            return new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After);
-        }
 
         var kecamatan = command.Kecamatan is { Length: > 0 } k && Kecamatan.TryNormalize(k, out var canonical) ? canonical : null;
-        var now = time.GetUtcNow();
         var recordedBy = actor.DisplayName;
+        RuleResult check;
+        RealisationEntry entry;
+        IReadOnlyList<RealisationEntry> existing;
 
         await WriteGate.WaitAsync(ct);
-        long entryId;
         try
         {
+            // Entries and the review are read inside the gate, from the read model the previous save updated, so that
+            // Before/After and the rules never see a stale quarter under concurrent saves.
+            snapshot = await plans.GetAsync(command.Year, ct) ?? snapshot;
+            existing = snapshot.EntriesOf(indicator.Code);
+            var review = snapshot.ReviewOf(indicator.Code, command.Quarter);
+            if (VerifiedRefusal(actor, command.Quarter, review) is { } verified) return verified;
+            check = RealisationRules.Preview(draft, existing, evaluator);
+            if (!check.CanSave)
+            {
+                return new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After);
+            }
+
+            var now = time.GetUtcNow();
             await using var db = await factory.CreateDbContextAsync(ct);
-            var indicatorId = await IndicatorIdAsync(db, command.Year, indicator.Code, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
 
             var latest = await db.Realisations.AsNoTracking()
@@ -85,10 +92,11 @@ public sealed class RealisationService(
                 Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
             };
             db.Realisations.Add(record);
+            ReviewView? submitted;
             try
             {
                 await db.SaveChangesAsync(ct);
-                await SubmitForReviewAsync(db, indicatorId, command.Quarter, actor, now, ct);
+                submitted = SubmitForReview(db, indicatorId, command.Quarter, review, actor, now);
                 AuditLog.Add(db, now, actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
                     "Realisasi", $"{command.Year}:{indicator.Code}:TW{command.Quarter}",
                     before: new { Realisasi = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value },
@@ -103,7 +111,8 @@ public sealed class RealisationService(
                     Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, latestSequence, null, null, null));
             }
             await tx.CommitAsync(ct);
-            entryId = record.Id;
+            entry = new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, kecamatan, record.Note, record.Id, command.CorrectsId);
+            plans.ApplyEntry(command.Year, entry, submitted, now);
         }
         finally
         {
@@ -111,20 +120,21 @@ public sealed class RealisationService(
         }
 
         var before = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value;
-        var afterEntries = existing.Append(new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, Id: entryId)).ToList();
+        var afterEntries = existing.Append(entry).ToList();
         var after = RealisationMath.ForQuarter(indicator.Aggregation, afterEntries, command.Quarter).Value;
-        var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, now, entryId,
+        var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, entry.RecordedAt, entry.Id,
             command.Kind.ToString());
+        logger.LogInformation("Realisation {EntryId} recorded on {Indicator} TW {Quarter} by {User}", entry.Id, indicator.Code, command.Quarter, actor.UserName);
         await live.PublishAsync(change);
-        return new SaveResult(SaveStatus.Saved, check.Issues, entryId, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
+        return new SaveResult(SaveStatus.Saved, check.Issues, entry.Id, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
     }
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
     public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, ActingUser actor, CancellationToken ct = default)
     {
         if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
-        var snapshot = await plans.LoadAsync(year, ct);
-        var indicator = snapshot?.Plan.FindIndicator(indicatorCode);
+        var snapshot = await plans.GetAsync(year, ct);
+        var indicator = snapshot?.Index.FindIndicator(indicatorCode);
         if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
         if (await RefusalAsync(actor, year, indicator, quarter, snapshot, ct) is { } refused) return refused;
         var tooLong = LongNarrative(narrative);
@@ -164,8 +174,8 @@ public sealed class RealisationService(
         string? description, ActingUser actor, CancellationToken ct = default)
     {
         if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
-        var snapshot = await plans.LoadAsync(year, ct);
-        var indicator = snapshot?.Plan.FindIndicator(indicatorCode);
+        var snapshot = await plans.GetAsync(year, ct);
+        var indicator = snapshot?.Index.FindIndicator(indicatorCode);
         if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
         if (await RefusalAsync(actor, year, indicator, quarter, snapshot, ct) is { } refused) return refused;
         if ((file is null) == (url is null)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Evidence", "Lampirkan satu berkas atau satu tautan.", false)]);
@@ -231,7 +241,11 @@ public sealed class RealisationService(
     }
 
     /// <summary>Why this user may not change this indicator's quarter now, or null: assignment, window and lock, verification.</summary>
-    private async Task<SaveResult?> RefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, PlanSnapshot snapshot, CancellationToken ct)
+    private async Task<SaveResult?> RefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, PlanSnapshot snapshot, CancellationToken ct) =>
+        await AccessRefusalAsync(actor, year, indicator, quarter, ct) ?? (quarter is < 1 or > 4 ? null : VerifiedRefusal(actor, quarter, snapshot.ReviewOf(indicator.Code, quarter)));
+
+    /// <summary>Assignment, entry window and lock (cached access facts).</summary>
+    private async Task<SaveResult?> AccessRefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, CancellationToken ct)
     {
         if (!await access.CanRecordAsync(actor, year, indicator, ct))
         {
@@ -241,25 +255,26 @@ public sealed class RealisationService(
         }
         if (quarter is < 1 or > 4) return null;
         var window = await access.WindowAsync(actor, year, quarter, ct);
-        if (!window.Open) return SaveResult.Refused("Quarter", window.Message);
-        if (snapshot.Reviews.TryGetValue((indicator.Code, quarter), out var review) && review.State == ReviewState.Verified
-            && !Permissions.CanChangeVerified(actor.Roles.ToList()))
-        {
-            return SaveResult.Refused("Quarter", $"Realisasi {Quarters.Label(quarter)} sudah diverifikasi oleh {review.By}; hubungi perencana bila perlu diubah.");
-        }
-        return null;
+        return window.Open ? null : SaveResult.Refused("Quarter", window.Message);
     }
 
-    /// <summary>Any new figure goes (back) to Diajukan, so a planner looks at it again.</summary>
-    private static async Task SubmitForReviewAsync(DashboardDbContext db, int indicatorId, int quarter, ActingUser actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Verified figures are read-only for officers.</summary>
+    private static SaveResult? VerifiedRefusal(ActingUser actor, int quarter, ReviewView review) =>
+        review.State == ReviewState.Verified && !Permissions.CanChangeVerified(actor.Roles.ToList())
+            ? SaveResult.Refused("Quarter", $"Realisasi {Quarters.Label(quarter)} sudah diverifikasi oleh {review.By}; hubungi perencana bila perlu diubah.")
+            : null;
+
+    /// <summary>Any new figure goes (back) to Diajukan, so a planner looks at it again; the new review state, or null if
+    /// it was Diajukan already. A review stored meanwhile by another node fails the unique version index.</summary>
+    private static ReviewView? SubmitForReview(DashboardDbContext db, int indicatorId, int quarter, ReviewView current, ActingUser actor, DateTimeOffset now)
     {
-        var latest = await db.Reviews.AsNoTracking().Where(r => r.IndicatorId == indicatorId && r.Quarter == quarter)
-            .OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
-        if (latest?.State == (int)ReviewState.Submitted) return;
-        db.Reviews.Add(new ReviewRecord
+        if (current.State == ReviewState.Submitted) return null;
+        var record = new ReviewRecord
         {
-            IndicatorId = indicatorId, Quarter = quarter, Version = (latest?.Version ?? 0) + 1, State = (int)ReviewState.Submitted, At = now, By = actor.DisplayName,
-        });
+            IndicatorId = indicatorId, Quarter = quarter, Version = current.Version + 1, State = (int)ReviewState.Submitted, At = now, By = actor.DisplayName,
+        };
+        db.Reviews.Add(record);
+        return new ReviewView(ReviewState.Submitted, record.Version, null, record.By, now);
     }
 
     /// <summary>The current narratives of every indicator of a plan year for one quarter, by indicator code.</summary>
@@ -277,10 +292,9 @@ public sealed class RealisationService(
     }
 
     /// <summary>The faktor penghambat currently saved for an indicator's quarter (the red-needs-penghambat rule reads it).</summary>
-    private async Task<string?> CurrentObstaclesAsync(int year, string indicatorCode, int quarter, CancellationToken ct)
+    private async Task<string?> CurrentObstaclesAsync(int indicatorId, int quarter, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var indicatorId = await IndicatorIdAsync(db, year, indicatorCode, ct);
         return (await LatestNarrativeAsync(db, indicatorId, quarter, ct))?.Obstacles;
     }
 

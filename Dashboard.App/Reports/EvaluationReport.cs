@@ -40,7 +40,7 @@ public sealed record EvaluationReport(
         Quarters.Check(quarter);
         var plan = snapshot.Plan;
         var clock = evaluator.Clock;
-        var evaluation = new PlanEvaluation(plan, evaluator, snapshot.Entries);
+        var evaluation = snapshot.Evaluation;
         var decided = decisions.Where(d => d.Quarter == quarter).ToLookup(d => d.IndicatorCode, StringComparer.Ordinal);
 
         var rows = new List<ReportRow>();

@@ -7,13 +7,13 @@ using Dashboard.Domain.Status;
 namespace Dashboard.App.Reports;
 
 /// <summary>Loads what the evaluation report needs (plan, realisation, narratives, meeting decisions) and builds it.</summary>
-public sealed class EvaluationReportService(PlanRepository plans, StatusEvaluator evaluator, RealisationService realisations, DecisionService decisions)
+public sealed class EvaluationReportService(Dashboard.App.Live.PlanReadModel plans, StatusEvaluator evaluator, RealisationService realisations, DecisionService decisions)
 {
     /// <summary>The report of a plan year and quarter, or null when the year has no plan.</summary>
     public async Task<EvaluationReport?> BuildAsync(int year, int quarter, CancellationToken ct = default)
     {
         Quarters.Check(quarter);
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return null;
         var narratives = await realisations.CurrentNarrativesAsync(year, quarter, ct);
         var decided = await decisions.ListAsync(year, quarter, ct: ct);

@@ -36,13 +36,13 @@ public sealed record OfficerTasks(int Year, DateOnly Today, int AssignedCount, I
     IReadOnlyList<OfficerTask> Overdue);
 
 /// <summary>Kepatuhan pelaporan: who reported what, when, per indicator and quarter; and each officer's to-do list.</summary>
-public sealed class ComplianceService(IDbContextFactory<DashboardDbContext> factory, PlanRepository plans, AccessService access, AgencyClock clock)
+public sealed class ComplianceService(IDbContextFactory<DashboardDbContext> factory, Dashboard.App.Live.PlanReadModel plans, AccessService access, AgencyClock clock)
 {
     public const string UnassignedTitle = "Belum ditugaskan";
 
     public async Task<ComplianceReport?> ReportAsync(int year, CancellationToken ct = default)
     {
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return null;
         var rows = await RowsAsync(snapshot, ct);
 
@@ -69,7 +69,7 @@ public sealed class ComplianceService(IDbContextFactory<DashboardDbContext> fact
     /// <summary>The signed-in officer's list: only indicators assigned to them, only quarters that have started.</summary>
     public async Task<OfficerTasks?> TasksAsync(ActingUser actor, int year, CancellationToken ct = default)
     {
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null || !actor.IsAuthenticated) return null;
         var codes = await access.AssignedCodesAsync(actor.Id, year, ct);
         var all = await RowsAsync(snapshot, ct);

@@ -24,7 +24,7 @@ public sealed record QuarterWindowView(int Year, int Quarter, DateOnly Start, Da
 public sealed record OfficerOption(string Id, string UserName, string DisplayName);
 
 /// <summary>Kunci triwulan: locking and reopening quarters, and personal exceptions to the entry window. Every step is audited.</summary>
-public sealed class QuarterLockService(IDbContextFactory<DashboardDbContext> factory, PlanRepository plans, AccessService access, AgencyClock clock)
+public sealed class QuarterLockService(IDbContextFactory<DashboardDbContext> factory, Dashboard.App.Live.PlanReadModel plans, AccessService access, AgencyClock clock)
 {
     public const int MinReasonLength = 5;
     public const int MaxReasonLength = 500;
@@ -92,6 +92,7 @@ public sealed class QuarterLockService(IDbContextFactory<DashboardDbContext> fac
             before: new { Status = before.Phase.Label(), Oleh = before.LastAction?.By, Alasan = before.LastAction?.Reason },
             after: new { Status = after.Label(), Oleh = actor.DisplayName, Alasan = reason });
         await db.SaveChangesAsync(ct);
+        access.Invalidate();
         return new SaveResult(SaveStatus.Saved, []);
     }
 
@@ -132,6 +133,7 @@ public sealed class QuarterLockService(IDbContextFactory<DashboardDbContext> fac
             before: previous is null ? null : new { Petugas = user.UserName, Sampai = previous.Until, Alasan = previous.Reason, Oleh = previous.By },
             after: new { Petugas = user.UserName, Sampai = until, Alasan = why, Oleh = actor.DisplayName });
         await db.SaveChangesAsync(ct);
+        access.Invalidate();
         return new SaveResult(SaveStatus.Saved, [], record.Id);
     }
 

@@ -14,13 +14,13 @@ public sealed record ReviewItem(Indicator Indicator, int Quarter, ReviewView Rev
     int EntryCount, NarrativeView Narrative, int EvidenceCount);
 
 /// <summary>The verification queue: every indicator-quarter in state Diajukan, read in a few queries.</summary>
-public sealed class ReviewQueue(IDbContextFactory<DashboardDbContext> factory, PlanRepository plans, StatusEvaluator evaluator)
+public sealed class ReviewQueue(IDbContextFactory<DashboardDbContext> factory, Dashboard.App.Live.PlanReadModel plans)
 {
     public const int EntriesShown = 3;
 
     public async Task<IReadOnlyList<ReviewItem>?> SubmittedAsync(int year, CancellationToken ct = default)
     {
-        var snapshot = await plans.LoadAsync(year, ct);
+        var snapshot = await plans.GetAsync(year, ct);
         if (snapshot is null) return null;
         var waiting = snapshot.Reviews.Where(r => r.Value.State == ReviewState.Submitted).ToList();
         if (waiting.Count == 0) return [];
@@ -34,19 +34,18 @@ public sealed class ReviewQueue(IDbContextFactory<DashboardDbContext> factory, P
         var evidence = (await db.Evidence.AsNoTracking().Where(x => ids.Keys.Contains(x.IndicatorId)).Select(x => new { x.IndicatorId, x.Quarter }).ToListAsync(ct))
             .GroupBy(x => (ids[x.IndicatorId], x.Quarter)).ToDictionary(g => g.Key, g => g.Count());
 
-        var order = snapshot.Plan.AllIndicators().Select((indicator, index) => (indicator, index)).ToDictionary(x => x.indicator.Code, x => x.index);
         return waiting
-            .Select(w => (Indicator: snapshot.Plan.FindIndicator(w.Key.Code), w.Key.Quarter, Review: w.Value))
+            .Select(w => (Indicator: snapshot.Index.FindIndicator(w.Key.Code), w.Key.Quarter, Review: w.Value))
             .Where(w => w.Indicator is not null)
-            .OrderBy(w => w.Quarter).ThenBy(w => order[w.Indicator!.Code])
+            .OrderBy(w => w.Quarter).ThenBy(w => snapshot.Index.IndicatorOrdinal(w.Indicator!.Code))
             .Select(w =>
             {
-                var entries = snapshot.Entries.Where(e => e.IndicatorCode == w.Indicator!.Code).ToList();
+                var entries = snapshot.EntriesOf(w.Indicator!.Code);
                 var quarterEntries = entries.Where(e => e.Quarter == w.Quarter).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).ToList();
                 var narrative = narratives.TryGetValue((w.Indicator!.Code, w.Quarter), out var n)
                     ? new NarrativeView(n.Version, n.Drivers, n.Obstacles, n.FollowUp, n.SavedBy, n.SavedAt)
                     : NarrativeView.Empty;
-                return new ReviewItem(w.Indicator, w.Quarter, w.Review, evaluator.Evaluate(w.Indicator, year, w.Quarter, entries),
+                return new ReviewItem(w.Indicator, w.Quarter, w.Review, snapshot.Evaluation.For(w.Indicator, w.Quarter),
                     quarterEntries.Take(EntriesShown).ToList(), quarterEntries.Count, narrative,
                     evidence.GetValueOrDefault((w.Indicator.Code, w.Quarter)));
             })

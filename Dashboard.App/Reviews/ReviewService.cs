@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.App.Reviews;
 
 /// <summary>Verification of an indicator's quarter by a planner: Diajukan → Diverifikasi, or Dikembalikan with a reason.</summary>
-public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory, PlanRepository plans, LiveUpdates live, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory, PlanReadModel plans, LiveUpdates live, TimeProvider time)
 {
     public Task<SaveResult> VerifyAsync(ActingUser actor, int year, string indicatorCode, int quarter, int expectedVersion, CancellationToken ct = default) =>
         StepAsync(actor, year, indicatorCode, quarter, expectedVersion, ReviewState.Verified, null, ct);
@@ -27,8 +27,8 @@ public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory,
     {
         if (!Permissions.CanReview(actor.Roles.ToList())) return SaveResult.Refused("Role", "Hanya perencana atau admin yang dapat memverifikasi.");
         if (reason is { Length: > 1000 }) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Reason", "Alasan maksimal 1.000 karakter.", false)]);
-        var snapshot = await plans.LoadAsync(year, ct);
-        var indicator = snapshot?.Plan.FindIndicator(indicatorCode);
+        var snapshot = await plans.GetAsync(year, ct);
+        var indicator = snapshot?.Index.FindIndicator(indicatorCode);
         if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
 
         var current = snapshot.ReviewOf(indicatorCode, quarter);
@@ -44,7 +44,7 @@ public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory,
 
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var indicatorId = await RealisationService.IndicatorIdAsync(db, year, indicatorCode, ct);
+        var indicatorId = snapshot.IndicatorIds[indicatorCode];
         db.Reviews.Add(new ReviewRecord { IndicatorId = indicatorId, Quarter = quarter, Version = current.Version + 1, State = (int)state, Reason = reason, At = now, By = actor.DisplayName });
         AuditLog.Add(db, now, actor.UserName, state == ReviewState.Verified ? AuditActions.Verified : AuditActions.Returned, "Verifikasi",
             $"{year}:{indicatorCode}:TW{quarter}",
@@ -58,7 +58,7 @@ public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory,
         {
             return new SaveResult(SaveStatus.Conflict, [new RuleIssue("State", "Status baru saja diubah orang lain. Muat ulang.", false)]);
         }
-        await live.PublishAsync(new ReviewChanged(year, indicatorCode, indicator.Name, quarter, state, reason, actor.DisplayName, now));
+        await live.PublishAsync(new ReviewChanged(year, indicatorCode, indicator.Name, quarter, state, reason, actor.DisplayName, now, current.Version + 1));
         return new SaveResult(SaveStatus.Saved, []);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dashboard.App.Data;
 using Dashboard.Domain.Access;
 using Dashboard.Domain.Plans;
@@ -14,17 +15,34 @@ public sealed class EntryWindowOptions
     public int DaysAfterQuarter { get; set; } = 10;
 }
 
-/// <summary>Server-side answers to "may this user record here, now?": assignment, entry window, locks, exceptions.</summary>
+/// <summary>
+/// Server-side answers to "may this user record here, now?": assignment, entry window, locks, exceptions. The facts are
+/// cached, since every save asks; whoever changes one calls <see cref="Invalidate"/> after committing, and entries
+/// expire after <see cref="CacheFor"/> anyway (a change made by the command line or another node).
+/// </summary>
 public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory, AgencyClock clock, Microsoft.Extensions.Options.IOptions<EntryWindowOptions> options)
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<(string Kind, string User, int Year, int Quarter), (long Generation, DateTimeOffset At, object? Value)> _cache = new();
+    private long _generation;
+
     public int DaysAfterQuarter => options.Value.DaysAfterQuarter;
 
-    public async Task<IReadOnlySet<string>> AssignedCodesAsync(string userId, int year, CancellationToken ct = default)
+    /// <summary>Forgets every cached fact: assignments, locks or exceptions changed.</summary>
+    public void Invalidate()
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return (await db.Assignments.AsNoTracking().Where(a => a.UserId == userId && a.Year == year).Select(a => a.Code).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        Interlocked.Increment(ref _generation);
+        _cache.Clear();
     }
+
+    public Task<IReadOnlySet<string>> AssignedCodesAsync(string userId, int year, CancellationToken ct = default) =>
+        CachedAsync(("assigned", userId, year, 0), async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return (IReadOnlySet<string>)(await db.Assignments.AsNoTracking().Where(a => a.UserId == userId && a.Year == year).Select(a => a.Code).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+        });
 
     public async Task<bool> CanRecordAsync(ActingUser actor, int year, Indicator indicator, CancellationToken ct = default)
     {
@@ -34,22 +52,37 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
         return Permissions.CanRecord(actor.Roles.ToList(), assigned);
     }
 
-    public async Task<QuarterLock> LockStateAsync(int year, int quarter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var latest = await db.QuarterLocks.AsNoTracking().Where(l => l.Year == year && l.Quarter == quarter)
-            .OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct);
-        return latest is null ? QuarterLock.None : latest.Locked ? QuarterLock.Locked : QuarterLock.Reopened;
-    }
+    public Task<QuarterLock> LockStateAsync(int year, int quarter, CancellationToken ct = default) =>
+        CachedAsync(("lock", "", year, quarter), async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var latest = await db.QuarterLocks.AsNoTracking().Where(l => l.Year == year && l.Quarter == quarter)
+                .OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct);
+            return latest is null ? QuarterLock.None : latest.Locked ? QuarterLock.Locked : QuarterLock.Reopened;
+        });
 
     public async Task<WindowDecision> WindowAsync(ActingUser actor, int year, int quarter, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
         var lockState = await LockStateAsync(year, quarter, ct);
-        var exception = await db.EntryExceptions.AsNoTracking()
-            .Where(x => x.UserId == actor.Id && x.Year == year && x.Quarter == quarter)
-            .OrderByDescending(x => x.Until).Select(x => (DateOnly?)x.Until).FirstOrDefaultAsync(ct);
+        var exception = await CachedAsync(("exception", actor.Id, year, quarter), async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return await db.EntryExceptions.AsNoTracking()
+                .Where(x => x.UserId == actor.Id && x.Year == year && x.Quarter == quarter)
+                .OrderByDescending(x => x.Until).Select(x => (DateOnly?)x.Until).FirstOrDefaultAsync(ct);
+        });
         return EntryWindow.Decide(year, quarter, clock.Today, DaysAfterQuarter, lockState, exception,
             Permissions.BoundByEntryWindow(actor.Roles.ToList()));
+    }
+
+    private async Task<T> CachedAsync<T>((string Kind, string User, int Year, int Quarter) key, Func<Task<T>> load)
+    {
+        var now = clock.Time.GetUtcNow();
+        if (_cache.TryGetValue(key, out var hit) && now - hit.At < CacheFor) return (T)hit.Value!;
+        // Read the generation first: a value read before an invalidation is never stored after it.
+        var generation = Interlocked.Read(ref _generation);
+        var value = await load();
+        if (Interlocked.Read(ref _generation) == generation) _cache[key] = (generation, now, value);
+        return value;
     }
 }

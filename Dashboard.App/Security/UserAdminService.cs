@@ -74,7 +74,8 @@ public sealed class UserAdminService(
     IDbContextFactory<DashboardDbContext> factory,
     UserSetup setup,
     ApiTokenService tokens,
-    PlanRepository plans,
+    Dashboard.App.Live.PlanReadModel plans,
+    AccessService access,
     IOptions<IdentityOptions> identityOptions,
     TimeProvider time)
 {
@@ -226,7 +227,7 @@ public sealed class UserAdminService(
     {
         await DemandAsync(actor);
         code = code?.Trim() ?? "";
-        var plan = (await plans.LoadAsync(year))?.Plan;
+        var plan = (await plans.GetAsync(year))?.Plan;
         if (plan is null) return AdminResult.Fail(AdminFields.Code, $"Tidak ada rencana untuk tahun {year}.");
         if (plan.FindNode(code) is null && plan.FindIndicator(code) is null)
         {
@@ -361,6 +362,7 @@ public sealed class UserAdminService(
         if (!result.Ok) return result;
         await db.SaveChangesAsync();
         await tx.CommitAsync();
+        access.Invalidate();
         return result;
     }
 

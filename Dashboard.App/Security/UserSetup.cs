@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.App.Security;
 
 /// <summary>Roles, the Development demo accounts, the Production first-admin setup link, and creating users.</summary>
-public sealed class UserSetup(IServiceScopeFactory scopes, IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<UserSetup> logger)
+public sealed class UserSetup(IServiceScopeFactory scopes, IDbContextFactory<DashboardDbContext> factory, TimeProvider time, AccessService access, ILogger<UserSetup> logger)
 {
     /// <summary>Demo accounts (Development only): user name, display name, role, password, assigned node codes.</summary>
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string Password, string[] Codes)> DemoAccounts =
@@ -69,6 +69,7 @@ public sealed class UserSetup(IServiceScopeFactory scopes, IDbContextFactory<Das
         db.Assignments.Add(new AssignmentRecord { UserId = user.Id, Year = year, Code = code, AssignedAt = time.GetUtcNow(), AssignedBy = by });
         AuditLog.Add(db, time.GetUtcNow(), by, AuditActions.AssignmentAdded, "Assignment", $"{userName}:{year}:{code}", after: new { User = userName, Year = year, Code = code });
         await db.SaveChangesAsync();
+        access.Invalidate();
     }
 
     public async Task<bool> AnyAdminAsync()

@@ -18,7 +18,8 @@ public sealed record RealisationRecorded(
     long EntryId,
     string Kind) : PlanChange(Year);
 
-/// <summary>A verification step: Diverifikasi or Dikembalikan (with the reason).</summary>
+/// <summary>A verification step: Diverifikasi or Dikembalikan (with the reason); <paramref name="Version"/> is the review's
+/// new version (0 where unknown).</summary>
 public sealed record ReviewChanged(
     int Year,
     string IndicatorCode,
@@ -27,7 +28,8 @@ public sealed record ReviewChanged(
     Dashboard.Domain.Reviews.ReviewState State,
     string? Reason,
     string By,
-    DateTimeOffset At) : PlanChange(Year);
+    DateTimeOffset At,
+    int Version = 0) : PlanChange(Year);
 
 /// <summary>Raised when the narratives of an indicator's quarter were saved.</summary>
 public sealed record NarrativeSaved(int Year, string IndicatorCode, int Quarter, int Version, string SavedBy, DateTimeOffset SavedAt);

@@ -17,32 +17,78 @@ public sealed record QuarterSummary(int Quarter, IReadOnlyDictionary<Band, int> 
     public decimal? ReportedShare => Due == 0 ? null : Math.Round(Reported * 100m / Due, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>The evaluation of a whole plan at one moment: every indicator's four quarters and every node's roll-up.</summary>
+/// <summary>
+/// The evaluation of a whole plan at one moment: every indicator's four quarters and every node's roll-up. Immutable:
+/// <see cref="With"/> re-evaluates one indicator and re-rolls only its ancestors, sharing everything else, so a live
+/// read model can keep one evaluation per plan and update it per committed entry.
+/// </summary>
 public sealed class PlanEvaluation
 {
-    private readonly Dictionary<string, QuarterStatus[]> _indicators;
-    private readonly Dictionary<string, NodeRollup[]> _nodes = new(StringComparer.Ordinal);
+    private readonly QuarterStatus[][] _indicators;
+    private readonly Rollup[][] _sums;
+    private readonly NodeRollup[][] _nodes;
+    private readonly QuarterSummary?[] _summaries = new QuarterSummary?[4];
 
     public PlanEvaluation(Plan plan, StatusEvaluator evaluator, IEnumerable<RealisationEntry> entries)
+        : this(new PlanIndex(plan), evaluator, ByOrdinal(new PlanIndex(plan), entries))
     {
-        Plan = plan;
-        var byIndicator = entries.ToLookup(e => e.IndicatorCode, StringComparer.Ordinal);
-        _indicators = plan.AllIndicators().ToDictionary(
-            i => i.Code,
-            i => evaluator.EvaluateYear(i, plan.Year, byIndicator[i.Code]),
-            StringComparer.Ordinal);
-        foreach (var root in plan.Roots) Roll(root);
     }
 
-    public Plan Plan { get; }
+    /// <summary>Evaluates every indicator of <paramref name="index"/>; <paramref name="entriesOf"/> gives an indicator's
+    /// entries by its ordinal.</summary>
+    public PlanEvaluation(PlanIndex index, StatusEvaluator evaluator, Func<int, IReadOnlyList<RealisationEntry>> entriesOf)
+    {
+        Index = index;
+        EvaluatedOn = evaluator.Clock.Today;
+        _indicators = new QuarterStatus[index.Indicators.Count][];
+        for (var i = 0; i < _indicators.Length; i++) _indicators[i] = evaluator.EvaluateYear(index.Indicators[i], index.Plan.Year, entriesOf(i));
+        _sums = new Rollup[index.Nodes.Count][];
+        _nodes = new NodeRollup[index.Nodes.Count][];
+        // Depth-first order puts every parent before its children: rolling from the end rolls children first.
+        for (var n = _sums.Length - 1; n >= 0; n--) RollNode(n);
+    }
 
-    public IReadOnlyList<QuarterStatus> For(Indicator indicator) => _indicators[indicator.Code];
+    private PlanEvaluation(PlanEvaluation from, int indicator, QuarterStatus[] statuses)
+    {
+        Index = from.Index;
+        EvaluatedOn = from.EvaluatedOn;
+        _indicators = (QuarterStatus[][])from._indicators.Clone();
+        _sums = (Rollup[][])from._sums.Clone();
+        _nodes = (NodeRollup[][])from._nodes.Clone();
+        _indicators[indicator] = statuses;
+        for (var n = Index.NodeOfIndicator[indicator]; n >= 0; n = Index.Parents[n]) RollNode(n);
+    }
 
-    public QuarterStatus For(Indicator indicator, int quarter) => _indicators[indicator.Code][Quarters.Check(quarter) - 1];
+    public Plan Plan => Index.Plan;
 
-    public NodeRollup For(PlanNode node, int quarter) => _nodes[node.Code][Quarters.Check(quarter) - 1];
+    public PlanIndex Index { get; }
 
-    public QuarterSummary Summary(int quarter) => Summarise(quarter, Plan.AllIndicators());
+    /// <summary>The agency's date the statuses were decided on (running quarters are pro-rated to it).</summary>
+    public DateOnly EvaluatedOn { get; }
+
+    public IReadOnlyList<QuarterStatus> For(Indicator indicator) => _indicators[Index.IndicatorOrdinal(indicator.Code)];
+
+    public QuarterStatus For(Indicator indicator, int quarter) => _indicators[Index.IndicatorOrdinal(indicator.Code)][Quarters.Check(quarter) - 1];
+
+    public NodeRollup For(PlanNode node, int quarter) => _nodes[Index.NodeOrdinal(node.Code)][Quarters.Check(quarter) - 1];
+
+    /// <summary>The four roll-ups of a node; the same instance until something below the node changes.</summary>
+    public IReadOnlyList<NodeRollup> For(PlanNode node) => _nodes[Index.NodeOrdinal(node.Code)];
+
+    /// <summary>A new evaluation in which <paramref name="indicator"/> is evaluated from <paramref name="entries"/> (all of
+    /// its entries) and its ancestors are rolled up again; every other indicator and node is shared with this one.</summary>
+    public PlanEvaluation With(Indicator indicator, IReadOnlyList<RealisationEntry> entries, StatusEvaluator evaluator)
+    {
+        var ordinal = Index.IndicatorOrdinal(indicator.Code);
+        return new PlanEvaluation(this, ordinal, evaluator.EvaluateYear(Index.Indicators[ordinal], Plan.Year, entries));
+    }
+
+    public QuarterSummary Summary(int quarter)
+    {
+        var q = Quarters.Check(quarter) - 1;
+        // Shared by every screen showing this evaluation: computed once, a benign race at worst computes it twice.
+        return _summaries[q] ??= Summarise(quarter, Index.Indicators);
+    }
 
     public QuarterSummary Summarise(int quarter, IEnumerable<Indicator> indicators)
     {
@@ -60,23 +106,46 @@ public sealed class PlanEvaluation
             statuses.Count(s => s.Kind == StatusKind.NoTarget),
             statuses.Count(s => s.Kind == StatusKind.NotDue),
             statuses.Count(s => s.Warning),
-            Average(capaian));
+            Average(capaian.Sum(), capaian.Count));
     }
 
-    private NodeRollup[] Roll(PlanNode node)
+    /// <summary>A node's roll-up from its own indicators and its children's sums (in document order, so the first of
+    /// equally bad tags wins as in a walk over the whole subtree).</summary>
+    private void RollNode(int n)
     {
-        foreach (var child in node.Children) Roll(child);
-        var indicators = node.SubtreeIndicators().ToList();
-        var rollups = Quarters.All.Select(q =>
+        var sums = new Rollup[4];
+        var rollups = new NodeRollup[4];
+        for (var q = 0; q < 4; q++)
         {
-            var statuses = indicators.Select(i => For(i, q)).ToList();
-            var capaian = statuses.Where(s => s.Capaian is not null).Select(s => s.Capaian!.Value).ToList();
-            return new NodeRollup(q, Average(capaian), StatusTag.Worst(statuses.Select(s => s.Tag)), statuses.Count, capaian.Count);
-        }).ToArray();
-        _nodes[node.Code] = rollups;
-        return rollups;
+            var acc = new Rollup(0m, 0, 0, null);
+            foreach (var i in Index.OwnIndicators[n]) acc = acc.Add(_indicators[i][q]);
+            foreach (var c in Index.Children[n]) acc = acc.Add(_sums[c][q]);
+            sums[q] = acc;
+            rollups[q] = new NodeRollup(q + 1, Average(acc.Sum, acc.With), acc.Worst ?? new StatusTag(StatusKind.NoTarget, null), acc.Count, acc.With);
+        }
+        _sums[n] = sums;
+        _nodes[n] = rollups;
     }
 
-    private static decimal? Average(IReadOnlyCollection<decimal> values) =>
-        values.Count == 0 ? null : Math.Round(values.Sum() / values.Count, 2, MidpointRounding.AwayFromZero);
+    private static Func<int, IReadOnlyList<RealisationEntry>> ByOrdinal(PlanIndex index, IEnumerable<RealisationEntry> entries)
+    {
+        var byIndicator = entries.ToLookup(e => e.IndicatorCode, StringComparer.Ordinal);
+        return i => byIndicator[index.Indicators[i].Code].ToList();
+    }
+
+    private static decimal? Average(decimal sum, int count) =>
+        count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Sum and count of capaian, indicator count and worst tag of a subtree in one quarter.</summary>
+    private readonly record struct Rollup(decimal Sum, int With, int Count, StatusTag? Worst)
+    {
+        public Rollup Add(QuarterStatus status) => new(
+            Sum + (status.Capaian ?? 0m), With + (status.Capaian is null ? 0 : 1), Count + 1, Worse(Worst, status.Tag));
+
+        public Rollup Add(Rollup child) => new(Sum + child.Sum, With + child.With, Count + child.Count,
+            child.Worst is { } w ? Worse(Worst, w) : Worst);
+
+        private static StatusTag Worse(StatusTag? current, StatusTag candidate) =>
+            current is { } c && candidate.Severity <= c.Severity ? c : candidate;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class SlideViewTests : BunitTestContext
             [("T1.I1", 3)] = new(ReviewState.Verified, 2, null, "Rina", DateTimeOffset.UnixEpoch),
             [("T1.S1.P1.K1.I1", 3)] = new(ReviewState.Submitted, 1, null, "Sri", DateTimeOffset.UnixEpoch),
         };
-        _snapshot = new PlanSnapshot(_plan, entries, false, new DateTimeOffset(2025, 11, 15, 3, 30, 0, TimeSpan.Zero), reviews);
+        _snapshot = PlanSnapshot.Create(_plan, entries, false, new DateTimeOffset(2025, 11, 15, 3, 30, 0, TimeSpan.Zero), reviews, SamplePlans.EvaluatorAt(2025, 11, 15));
         _evaluation = new PlanEvaluation(_plan, SamplePlans.EvaluatorAt(2025, 11, 15), entries);
         var narratives = new Dictionary<string, NarrativeView>
         {
