@@ -167,4 +167,37 @@ public sealed class PlanTreeTests : BunitTestContext
         var headers = tree.FindAll("th.col-quarter");
         Assert.Equal(["q-other", "q-other", "q-focus", "q-other"], headers.Select(h => h.ClassList.Single(c => c.StartsWith("q-"))).ToArray());
     }
+
+    [Fact]
+    public void ALiveUpdate_RerendersOnlyTheChangedIndicatorRowAndItsAncestors()
+    {
+        var tree = Tree();
+        tree.Find("[data-testid=expand-all]").Click();
+        var indicatorRows = tree.FindComponents<IndicatorRow>().ToDictionary(r => r.Instance.Row.Key);
+        var nodeRows = tree.FindComponents<NodeRow>().ToDictionary(r => r.Instance.Row.Key);
+        var before = indicatorRows.ToDictionary(r => r.Key, r => r.Value.RenderCount);
+        var nodesBefore = nodeRows.ToDictionary(r => r.Key, r => r.Value.RenderCount);
+
+        const string code = "T1.S1.P1.K1.I1";
+        var indicator = _evaluation.Plan.FindIndicator(code)!;
+        var updated = _evaluation.With(indicator, [SamplePlans.Entry(code, 1, 10m), SamplePlans.Entry(code, 1, 12m)], SamplePlans.EvaluatorAt(2025, 11, 15));
+        tree.Render(p => p.Add(c => c.Evaluation, updated));
+
+        var rerendered = indicatorRows.Where(r => r.Value.RenderCount > before[r.Key]).Select(r => r.Key).ToArray();
+        Assert.Equal([code], rerendered);
+        var nodesRerendered = nodeRows.Where(r => r.Value.RenderCount > nodesBefore[r.Key]).Select(r => r.Key).Order().ToArray();
+        Assert.Equal(indicator.AffectedCodes().Skip(1).Order().ToArray(), nodesRerendered);
+        Assert.Contains("22", tree.Find($"[data-testid=quarter-cell][data-indicator='{code}'][data-quarter='1'] [data-testid=cell-realisation]").TextContent);
+    }
+
+    [Fact]
+    public void ALongExpandedList_IsVirtualized_AShortOneIsNot()
+    {
+        Assert.Empty(Tree().FindComponents<Microsoft.AspNetCore.Components.Web.Virtualization.Virtualize<TreeRow>>());
+
+        var big = SamplePlans.Synthetic(indicators: 400);
+        var tree = Render<PlanTree>(p => p.Add(c => c.Evaluation, new PlanEvaluation(big, SamplePlans.EvaluatorAt(2025, 11, 15), [])).Add(c => c.InitialDepth, 5));
+
+        Assert.Single(tree.FindComponents<Microsoft.AspNetCore.Components.Web.Virtualization.Virtualize<TreeRow>>());
+    }
 }

@@ -30,4 +30,39 @@ public static class SamplePlans
 
     public static RealisationEntry Entry(string code, int quarter, decimal value) =>
         new(code, quarter, Quarters.End(2025, quarter).AddDays(-5), value, DateTimeOffset.UnixEpoch);
+
+    /// <summary>A generated plan of about <paramref name="indicators"/> indicators: 2 Tujuan, 2 Sasaran each, 2 Programs each, Kegiatan
+    /// with 4 Sub Kegiatan each, one indicator per Sub Kegiatan, alternating cumulative counts and level percentages.</summary>
+    public static Plan Synthetic(int indicators)
+    {
+        var roots = new List<PlanNode>();
+        var made = 0;
+        var kegiatanPerProgram = Math.Max(1, (int)Math.Ceiling(indicators / 32.0));
+        for (var t = 1; t <= 2; t++)
+        {
+            var tujuan = new PlanNode($"T{t}", NodeLevel.Tujuan, $"Tujuan sintetis {t}");
+            roots.Add(tujuan);
+            for (var s = 1; s <= 2; s++)
+            {
+                var sasaran = tujuan.AddChild(new PlanNode($"T{t}.S{s}", NodeLevel.Sasaran, $"Sasaran {s}"));
+                for (var p = 1; p <= 2; p++)
+                {
+                    var program = sasaran.AddChild(new PlanNode($"T{t}.S{s}.P{p}", NodeLevel.Program, $"Program {p}"));
+                    for (var k = 1; k <= kegiatanPerProgram && made < indicators; k++)
+                    {
+                        var kegiatan = program.AddChild(new PlanNode($"{program.Code}.K{k}", NodeLevel.Kegiatan, $"Kegiatan {k}"));
+                        for (var sk = 1; sk <= 4 && made < indicators; sk++, made++)
+                        {
+                            var sub = kegiatan.AddChild(new PlanNode($"{kegiatan.Code}.SK{sk}", NodeLevel.SubKegiatan, $"Sub Kegiatan {sk}"));
+                            sub.AddIndicator(made % 2 == 0
+                                ? new Indicator($"{sub.Code}.I1", $"Jumlah UMKM dibina {made}", "Unit", 40m, [10m, 20m, 30m, 40m])
+                                : new Indicator($"{sub.Code}.I1", $"Persentase koperasi sehat {made}", "Persentase", 80m, [20m, 40m, 60m, 80m],
+                                    Polarity.Positive, Aggregation.Level));
+                        }
+                    }
+                }
+            }
+        }
+        return new Plan(2025, "Dinas Sintetis", "Rencana sintetis", roots);
+    }
 }
