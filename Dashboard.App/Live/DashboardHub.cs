@@ -49,6 +49,7 @@ public sealed class DashboardHub(RealisationService realisations) : Hub<IDashboa
 
     public async Task<HubSaveResult> RecordRealisation(HubRecordRequest request)
     {
+        if (request.Year is < 2000 or > 2100) return new HubSaveResult("Invalid", null, [new RuleIssue("Year", "Tahun harus antara 2000 dan 2100.", false)]);
         var actor = ActingUser.From(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
         var result = await realisations.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode, request.Quarter, request.Kind, request.Value,
             request.Date, actor, request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence));

@@ -77,6 +77,19 @@ public sealed class PlanEvaluation
         return rollups;
     }
 
-    private static decimal? Average(IReadOnlyCollection<decimal> values) =>
-        values.Count == 0 ? null : Math.Round(values.Sum() / values.Count, 2, MidpointRounding.AwayFromZero);
+    private static decimal? Average(IReadOnlyCollection<decimal> values)
+    {
+        if (values.Count == 0) return null;
+        decimal mean;
+        try
+        {
+            mean = values.Sum() / values.Count;
+        }
+        catch (OverflowException)
+        {
+            // Capaian near decimal's range (a huge realisation over a tiny target): average the shares instead of the sum.
+            mean = values.Sum(v => v / values.Count);
+        }
+        return Math.Round(mean, 2, MidpointRounding.AwayFromZero);
+    }
 }
