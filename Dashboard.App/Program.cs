@@ -43,6 +43,7 @@ builder.Services.AddDashboardIdentity();
 builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
+builder.Services.AddDashboardHealth();
 
 var app = builder.Build();
 
@@ -91,6 +92,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapReportEndpoints();
 app.MapHub<DashboardHub>(DashboardHub.Path);
