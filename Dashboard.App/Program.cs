@@ -7,6 +7,7 @@ using Dashboard.App.Data;
 using Dashboard.App.Evidence;
 using Dashboard.App.Infrastructure;
 using Dashboard.App.Live;
+using Dashboard.App.Operations;
 using Dashboard.App.Plans;
 using Dashboard.App.Realisations;
 using Dashboard.App.Reports;
@@ -44,6 +45,8 @@ builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
 builder.Services.AddDashboardHealth();
+builder.Services.AddDatabaseBackup(builder.Configuration);
+builder.Services.AddScheduledBackup();
 
 var app = builder.Build();
 
