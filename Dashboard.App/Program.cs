@@ -45,8 +45,16 @@ builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
 builder.Services.AddDashboardHealth();
+builder.Services.AddDashboardRateLimits(builder.Configuration);
 builder.Services.AddDatabaseBackup(builder.Configuration);
 builder.Services.AddScheduledBackup();
+builder.Services.Configure<CookiePolicyOptions>(o =>
+{
+    // Every cookie (sign-in, antiforgery, culture) unreadable from script, Secure whenever served over HTTPS, never sent cross-site.
+    o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    o.Secure = CookieSecurePolicy.SameAsRequest;
+    o.MinimumSameSitePolicy = SameSiteMode.Lax;
+});
 
 var app = builder.Build();
 
@@ -68,11 +76,14 @@ if (app.Configuration.GetValue<bool>("Dashboard:SampleData"))
     foreach (var year in years) await app.Services.GetRequiredService<SampleRealisations>().EnsureAsync(year);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
+app.UseCookiePolicy();
 
 // Indonesian unless the user explicitly chose English (cookie or ?culture=en-US): not the browser's language,
 // so a projector laptop with an English browser still shows 7,1.
@@ -92,6 +103,7 @@ app.UseWhen(ctx => !IdentitySetup.IsMachineRequest(ctx.Request),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -31,7 +31,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Renaksi").RequireAuthorization();
         api.MapGet("/plans/{year:int}", GetPlanAsync);
-        api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery();
+        api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery().RequireRateLimiting(Infrastructure.RateLimits.Writes);
         app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync).RequireAuthorization();
         return app;
     }
