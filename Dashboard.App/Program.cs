@@ -22,6 +22,7 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (!HostingAddress.IsConfigured(builder.Configuration)) builder.WebHost.UseUrls(HostingAddress.Default);
 // Serves MudBlazor's files from the build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 
@@ -69,7 +70,9 @@ if (app.Configuration.GetValue<bool>("Dashboard:DemoAccounts"))
 if (await setup.CreateSetupTokenIfNoAdminAsync() is { } setupToken)
 {
     // No fixed default password ever: the first admin is created through this one-time link (or `create-user`).
-    Console.WriteLine($"Belum ada admin. Buka tautan sekali pakai ini untuk membuat admin pertama: {app.Configuration["Urls"]?.Split(';')[0].TrimEnd('/')}/setup?token={setupToken}");
+    // Printed once the server listens, so the link names the address it really bound (--urls, ASPNETCORE_URLS, port 0 …).
+    app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
+        $"Belum ada admin. Buka tautan sekali pakai ini untuk membuat admin pertama: {HostingAddress.Public(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>())}/setup?token={setupToken}"));
 }
 if (app.Configuration.GetValue<bool>("Dashboard:SampleData"))
 {

@@ -115,6 +115,8 @@ public sealed class RealisationService(
         var after = RealisationMath.ForQuarter(indicator.Aggregation, afterEntries, command.Quarter).Value;
         var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, now, entryId,
             command.Kind.ToString());
+        logger.LogInformation("Realisasi dicatat: {Year} {Indicator} TW{Quarter} {Kind} {Value} oleh {User}, entri {EntryId}",
+            command.Year, indicator.Code, command.Quarter, command.Kind, command.Value, actor.UserName, entryId);
         await live.PublishAsync(change);
         return new SaveResult(SaveStatus.Saved, check.Issues, entryId, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
     }
