@@ -7,6 +7,7 @@ using Dashboard.App.Data;
 using Dashboard.App.Evidence;
 using Dashboard.App.Infrastructure;
 using Dashboard.App.Live;
+using Dashboard.App.Operations;
 using Dashboard.App.Plans;
 using Dashboard.App.Realisations;
 using Dashboard.App.Reports;
@@ -21,6 +22,7 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (!HostingAddress.IsConfigured(builder.Configuration)) builder.WebHost.UseUrls(HostingAddress.Default);
 // Serves MudBlazor's files from the build output in every environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 
@@ -43,6 +45,17 @@ builder.Services.AddDashboardIdentity();
 builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
+builder.Services.AddDashboardHealth();
+builder.Services.AddDashboardRateLimits(builder.Configuration);
+builder.Services.AddDatabaseBackup(builder.Configuration);
+builder.Services.AddScheduledBackup();
+builder.Services.Configure<CookiePolicyOptions>(o =>
+{
+    // Every cookie (sign-in, antiforgery, culture) unreadable from script, Secure whenever served over HTTPS, never sent cross-site.
+    o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+    o.Secure = CookieSecurePolicy.SameAsRequest;
+    o.MinimumSameSitePolicy = SameSiteMode.Lax;
+});
 
 var app = builder.Build();
 
@@ -57,18 +70,23 @@ if (app.Configuration.GetValue<bool>("Dashboard:DemoAccounts"))
 if (await setup.CreateSetupTokenIfNoAdminAsync() is { } setupToken)
 {
     // No fixed default password ever: the first admin is created through this one-time link (or `create-user`).
-    Console.WriteLine($"Belum ada admin. Buka tautan sekali pakai ini untuk membuat admin pertama: {app.Configuration["Urls"]?.Split(';')[0].TrimEnd('/')}/setup?token={setupToken}");
+    // Printed once the server listens, so the link names the address it really bound (--urls, ASPNETCORE_URLS, port 0 …).
+    app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
+        $"Belum ada admin. Buka tautan sekali pakai ini untuk membuat admin pertama: {HostingAddress.Public(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>())}/setup?token={setupToken}"));
 }
 if (app.Configuration.GetValue<bool>("Dashboard:SampleData"))
 {
     foreach (var year in years) await app.Services.GetRequiredService<SampleRealisations>().EnsureAsync(year);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
+app.UseCookiePolicy();
 
 // Indonesian unless the user explicitly chose English (cookie or ?culture=en-US): not the browser's language,
 // so a projector laptop with an English browser still shows 7,1.
@@ -88,9 +106,11 @@ app.UseWhen(ctx => !IdentitySetup.IsMachineRequest(ctx.Request),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapReportEndpoints();
 app.MapHub<DashboardHub>(DashboardHub.Path);

@@ -31,7 +31,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Renaksi").RequireAuthorization();
         api.MapGet("/plans/{year:int}", GetPlanAsync);
-        api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery();
+        api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery().RequireRateLimiting(Infrastructure.RateLimits.Writes);
         app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync).RequireAuthorization();
         return app;
     }
@@ -44,10 +44,34 @@ public static class ApiEndpoints
         return Results.Ok(PlanDtoMapper.Map(evaluation, time.GetUtcNow(), snapshot.HasSampleData));
     }
 
-    private static async Task<IResult> PostRealisationAsync(RecordRealisationRequest request, RealisationService service, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> PostRealisationAsync(RealisationService service, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, List<string>>();
         void Error(string field, string message) => (errors.TryGetValue(field, out var l) ? l : errors[field] = []).Add(message);
+
+        // Read the body here rather than by binding, so a malformed field (NaN, 1e400 as a year, text for a number) is a
+        // problem naming that field instead of a bare 400.
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: 415, title: "Format tidak didukung", detail: "Kirim isi permintaan sebagai application/json.");
+        }
+        RecordRealisationRequest? request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<RecordRealisationRequest>(ct);
+        }
+        catch (JsonException e)
+        {
+            Error(FieldOf(e.Path), "Nilai tidak dapat dibaca: periksa tipe dan formatnya (angka, teks, true/false).");
+            return Validation(errors, []);
+        }
+        if (request is null)
+        {
+            Error("body", "Isi permintaan kosong.");
+            return Validation(errors, []);
+        }
+        if (request.Year is < 2000 or > 2100) Error("year", "Tahun harus antara 2000 dan 2100.");
+        if (request.Quarter is < 1 or > 4) Error("quarter", "Triwulan harus 1 sampai 4.");
 
         if (string.IsNullOrWhiteSpace(request.IndicatorCode)) Error("indicatorCode", "Kode indikator wajib diisi.");
         var kind = request.Kind?.Trim().ToLowerInvariant() switch
@@ -63,6 +87,9 @@ public static class ApiEndpoints
         {
             case JsonValueKind.Number when request.Value.TryGetDecimal(out var number):
                 value = number;
+                break;
+            case JsonValueKind.Number:
+                Error("value", IdNumber.OutOfRange);
                 break;
             case JsonValueKind.String:
                 var parsed = IdNumber.Parse(request.Value.GetString());
@@ -96,7 +123,8 @@ public static class ApiEndpoints
                         s.Reported, s.Warning, StatusDto.From(s.Tag), s.Formula) : null,
                 });
             case SaveStatus.NotFound:
-                return Results.Problem(statusCode: 404, title: "Indikator tidak ditemukan", detail: result.Issues[0].Message);
+                return Results.Problem(statusCode: 404, title: "Indikator tidak ditemukan", detail: result.Issues[0].Message,
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["indicatorCode"] = [result.Issues[0].Message] } });
             case SaveStatus.Refused:
                 return Results.Problem(statusCode: 403, title: "Tidak diizinkan", detail: result.Issues[0].Message);
             case SaveStatus.Conflict:
@@ -127,6 +155,13 @@ public static class ApiEndpoints
             title: "Data realisasi tidak valid",
             detail: confirmations.Count > 0 ? "Sebagian isian perlu dikonfirmasi: kirim ulang dengan \"confirm\": true bila sudah benar." : null,
             extensions: new Dictionary<string, object?> { ["confirmationRequired"] = confirmations });
+
+    /// <summary>"$.narrative.drivers" → "narrative.drivers"; the body itself when the path is unknown.</summary>
+    private static string FieldOf(string? path)
+    {
+        var field = path is { Length: > 2 } p && p.StartsWith("$.") ? p[2..] : "body";
+        return string.Join('.', field.Split('.').Select(Camel));
+    }
 
     private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

@@ -55,6 +55,7 @@ public static class AuditWorkbook
 
         sheet.Range(1, 1, r - 1, Headers.Count).SetAutoFilter();
         sheet.SheetView.FreezeRows(1);
+        Infrastructure.SpreadsheetSafety.Neutralise(workbook);
         workbook.SaveAs(output);
     }
 

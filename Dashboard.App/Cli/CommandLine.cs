@@ -1,5 +1,6 @@
 using Dashboard.App.Data;
 using Dashboard.App.Infrastructure;
+using Dashboard.App.Operations;
 using Dashboard.App.Plans;
 using Dashboard.App.Security;
 
@@ -10,7 +11,7 @@ public static class CommandLine
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "help",
+        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "backup", "restore", "help",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -29,6 +30,8 @@ public static class CommandLine
           Dashboard.App list-tokens
           Dashboard.App assign   --user <nama> --year <tahun> --code <kode node atau indikator>
           Dashboard.App unassign --user <nama> --year <tahun> --code <kode>
+          Dashboard.App backup  <berkas.db>    (cadangan daring, aman saat aplikasi berjalan)
+          Dashboard.App restore <berkas.db>    (hentikan aplikasi dulu; basis data lama disisihkan)
         Opsi konfigurasi seperti --ConnectionStrings:Dashboard="Data Source=..." boleh ditambahkan.
         Tanpa argumen, aplikasi web dijalankan.
         """;
@@ -65,6 +68,7 @@ public static class CommandLine
         builder.Services.AddDashboardIdentityCore();
         builder.Services.AddDashboardUserAdmin();
         builder.Services.AddPlanTransfer(builder.Configuration);
+        builder.Services.AddDatabaseBackup(builder.Configuration);
         using var host = builder.Build();
         var services = host.Services;
 
@@ -83,6 +87,8 @@ public static class CommandLine
                 "list-tokens" => await UserCommands.ListTokensAsync(services, stdout),
                 "assign" => await UserCommands.AssignAsync(services, parsed, stdout, add: true),
                 "unassign" => await UserCommands.AssignAsync(services, parsed, stdout, add: false),
+                "backup" => await BackupCommands.BackupAsync(services, parsed, stdout, stderr),
+                "restore" => await BackupCommands.RestoreAsync(services, parsed, stdout, stderr),
                 _ => 2,
             };
         }
@@ -121,6 +127,8 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
         ["list-tokens"] = [],
         ["assign"] = ["user", "year", "code"],
         ["unassign"] = ["user", "year", "code"],
+        ["backup"] = [],
+        ["restore"] = [],
         ["help"] = [],
     };
 
@@ -128,7 +136,7 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
     private static readonly HashSet<string> Flags = new(StringComparer.OrdinalIgnoreCase) { "dry-run" };
 
     /// <summary>Verbs that take one file argument.</summary>
-    private static readonly HashSet<string> TakesFile = new(StringComparer.OrdinalIgnoreCase) { "import" };
+    private static readonly HashSet<string> TakesFile = new(StringComparer.OrdinalIgnoreCase) { "import", "backup", "restore" };
 
     /// <summary>The file argument (<c>import</c>), if given.</summary>
     public string? File { get; init; }

@@ -86,6 +86,7 @@ public static class PlanCsv
     private static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
+        value = Infrastructure.SpreadsheetSafety.Csv(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

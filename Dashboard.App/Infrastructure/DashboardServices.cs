@@ -14,7 +14,7 @@ public static class DashboardServices
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connection = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
-        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connection));
+        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
         services.AddSingleton(CreateTimeProvider(configuration["Dashboard:Today"]));
         services.AddSingleton(sp => new AgencyClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StatusEvaluator>();

@@ -33,7 +33,7 @@ public sealed record HubSaveResult(string Status, long? EntryId, IReadOnlyList<R
 /// also record through it, with the same rules and permissions as the page and the API.
 /// </summary>
 [Authorize]
-public sealed class DashboardHub(RealisationService realisations) : Hub<IDashboardClient>
+public sealed class DashboardHub(RealisationService realisations, Infrastructure.RateLimits limits) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
@@ -49,7 +49,12 @@ public sealed class DashboardHub(RealisationService realisations) : Hub<IDashboa
 
     public async Task<HubSaveResult> RecordRealisation(HubRecordRequest request)
     {
+        if (request.Year is < 2000 or > 2100) return new HubSaveResult("Invalid", null, [new RuleIssue("Year", "Tahun harus antara 2000 dan 2100.", false)]);
         var actor = ActingUser.From(Context.User ?? new System.Security.Claims.ClaimsPrincipal());
+        if (limits.TryAcquire(Infrastructure.RateLimits.Writes, actor.UserName) is { } limited)
+        {
+            return new HubSaveResult("TooManyRequests", null, [new RuleIssue("Value", limited, false)]);
+        }
         var result = await realisations.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode, request.Quarter, request.Kind, request.Value,
             request.Date, actor, request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence));
         return new HubSaveResult(result.Status.ToString(), result.EntryId, result.Issues);

@@ -52,6 +52,7 @@ public static class PlanXlsxExporter
         sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow + 1);
 
         using var stream = new MemoryStream();
+        Infrastructure.SpreadsheetSafety.Neutralise(workbook);
         workbook.SaveAs(stream);
         return stream.ToArray();
     }

@@ -124,7 +124,8 @@ public sealed class RealisationService(
         var after = RealisationMath.ForQuarter(indicator.Aggregation, afterEntries, command.Quarter).Value;
         var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, entry.RecordedAt, entry.Id,
             command.Kind.ToString());
-        logger.LogInformation("Realisation {EntryId} recorded on {Indicator} TW {Quarter} by {User}", entry.Id, indicator.Code, command.Quarter, actor.UserName);
+        logger.LogInformation("Realisasi dicatat: {Year} {Indicator} TW{Quarter} {Kind} {Value} oleh {User}, entri {EntryId}",
+            command.Year, indicator.Code, command.Quarter, command.Kind, command.Value, actor.UserName, entry.Id);
         await live.PublishAsync(change);
         return new SaveResult(SaveStatus.Saved, check.Issues, entry.Id, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
     }

@@ -45,6 +45,7 @@ public static class EvaluationWorkbook
         workbook.Style.Font.FontSize = 9;
         WriteE81(workbook.Worksheets.Add(EvaluationSheet), report);
         WriteMonitoring(workbook.Worksheets.Add(MonitoringSheet), report);
+        Infrastructure.SpreadsheetSafety.Neutralise(workbook);
         workbook.SaveAs(output);
     }
 

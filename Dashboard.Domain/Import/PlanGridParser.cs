@@ -342,7 +342,7 @@ public sealed partial class PlanGridParser
             {
                 var column = NumberColumns[n];
                 var cell = row[header.Columns[column]];
-                if (ReadNumber(row.Number, column, cell) is { } value) values[n] = value;
+                if (ReadNumber(row.Number, column, cell, unit) is { } value) values[n] = value;
                 else ok = false;
             }
             var polarity = ReadPolarity(row.Number, ref ok);
@@ -360,14 +360,22 @@ public sealed partial class PlanGridParser
             _sourceRows[code] = row.Number;
         }
 
-        private decimal? ReadNumber(int row, PlanColumn column, SheetCell cell)
+        private decimal? ReadNumber(int row, PlanColumn column, SheetCell cell, string unit)
         {
             var what = PlanHeader.Name(column);
             if (cell.Number is { } number)
             {
-                if (number >= 0) return number;
-                Issue(Severity.Error, row, column, $"{what} tidak boleh negatif ({IdNumber.Format(number)}).");
-                return null;
+                if (number < 0)
+                {
+                    Issue(Severity.Error, row, column, $"{what} tidak boleh negatif ({IdNumber.Format(number)}).");
+                    return null;
+                }
+                if (ValueBounds.Check(number, unit) is { } bound)
+                {
+                    Issue(Severity.Error, row, column, $"{what}: {bound}");
+                    return null;
+                }
+                return number;
             }
             var text = Clean(cell.Text);
             if (text.Length == 0)
@@ -385,6 +393,11 @@ public sealed partial class PlanGridParser
             if (parsed.Value < 0)
             {
                 Issue(Severity.Error, row, column, $"{what} tidak boleh negatif ({text}).");
+                return null;
+            }
+            if (ValueBounds.Check(parsed.Value, unit) is { } outOfBounds)
+            {
+                Issue(Severity.Error, row, column, $"{what} \"{Short(text)}\": {outOfBounds}");
                 return null;
             }
             if (parsed.Notice is { } notice) Issue(Severity.Warning, row, column, $"{what} \"{text}\": {notice}");

@@ -46,16 +46,16 @@ public sealed record IndicatorDraft(
         if (!Enum.IsDefined(Polarity)) errors.Add(new(PlanFields.General, "Polaritas tidak dikenal."));
         if (!Enum.IsDefined(Aggregation)) errors.Add(new(PlanFields.Aggregation, "Agregasi tidak dikenal."));
 
-        var annual = Target(PlanFields.AnnualTarget, AnnualTarget, errors, notices);
+        var annual = Target(PlanFields.AnnualTarget, AnnualTarget, unit, errors, notices);
         var quarters = new decimal[4];
         for (var q = 1; q <= 4; q++)
         {
-            quarters[q - 1] = Target(PlanFields.Quarter(q), q <= QuarterTargets.Count ? QuarterTargets[q - 1] : null, errors, notices);
+            quarters[q - 1] = Target(PlanFields.Quarter(q), q <= QuarterTargets.Count ? QuarterTargets[q - 1] : null, unit, errors, notices);
         }
         return new IndicatorDraftCheck(errors, notices, name, unit, annual, quarters, Polarity, Aggregation, remark);
     }
 
-    private static decimal Target(string field, string? text, List<FieldError> errors, Dictionary<string, string> notices)
+    private static decimal Target(string field, string? text, string unit, List<FieldError> errors, Dictionary<string, string> notices)
     {
         var parsed = IdNumber.Parse(text);
         if (!parsed.Ok)
@@ -66,6 +66,11 @@ public sealed record IndicatorDraft(
         if (parsed.Value < 0)
         {
             errors.Add(new(field, NegativeTarget));
+            return 0m;
+        }
+        if (ValueBounds.Check(parsed.Value, unit) is { } bound)
+        {
+            errors.Add(new(field, bound));
             return 0m;
         }
         if (parsed.Notice is { } notice) notices[field] = notice;

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Numbers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -160,14 +161,14 @@ public static class PlanJson
         Claim(codes, code, path);
         var name = RequiredText(element, "name", where);
         var unit = RequiredText(element, "unit", where);
-        var target = Number(Required(element, "target", where), "target", where);
+        var target = Number(Required(element, "target", where), "target", where, unit);
 
         var twElement = Required(element, "tw", where);
         if (twElement.ValueKind != JsonValueKind.Array || twElement.GetArrayLength() != 4)
         {
             throw new PlanFormatException($"Properti \"tw\" pada {where} harus berupa larik tepat empat angka (TW I-IV).");
         }
-        var tw = twElement.EnumerateArray().Select((e, q) => Number(e, $"tw[{q}]", where)).ToArray();
+        var tw = twElement.EnumerateArray().Select((e, q) => Number(e, $"tw[{q}]", where, unit)).ToArray();
 
         var polarity = OptionalText(element, "polarity", where) switch
         {
@@ -230,13 +231,16 @@ public static class PlanJson
             : throw new PlanFormatException($"Properti \"{property}\" pada {where} harus berupa larik.");
     }
 
-    private static decimal Number(JsonElement element, string property, string where)
+    private static decimal Number(JsonElement element, string property, string where, string unit)
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDecimal(out var value))
         {
             throw new PlanFormatException($"Nilai \"{property}\" pada {where} harus berupa angka, bukan {element.GetRawText()}.");
         }
-        return value >= 0 ? value : throw new PlanFormatException($"Nilai \"{property}\" pada {where} tidak boleh negatif ({element.GetRawText()}).");
+        if (value < 0) throw new PlanFormatException($"Nilai \"{property}\" pada {where} tidak boleh negatif ({element.GetRawText()}).");
+        return ValueBounds.Check(value, unit) is { } bound
+            ? throw new PlanFormatException($"Nilai \"{property}\" pada {where}: {bound}")
+            : value;
     }
 
     private static void WriteNode(Utf8JsonWriter writer, PlanNode node)

@@ -17,7 +17,9 @@ public sealed record RealisationEntry(
     long? CorrectsId = null);
 
 /// <summary>A quarter's realisation: the figure to compare, and whether anything was recorded in that quarter.</summary>
-public readonly record struct QuarterRealisation(decimal? Value, bool ReportedInQuarter)
+/// <param name="Unevaluable">A stored value it depends on is beyond <see cref="Numbers.ValueBounds"/>: <paramref name="Value"/> is null
+/// and the quarter is flagged rather than computed.</param>
+public readonly record struct QuarterRealisation(decimal? Value, bool ReportedInQuarter, bool Unevaluable = false)
 {
     public static readonly QuarterRealisation None = new(null, false);
 }
@@ -36,13 +38,17 @@ public static class RealisationMath
         if (aggregation == Aggregation.Cumulative)
         {
             var upTo = list.Where(e => e.Quarter <= quarter).ToList();
-            return upTo.Count == 0 ? QuarterRealisation.None : new QuarterRealisation(upTo.Sum(e => e.Value), reported);
+            if (upTo.Count == 0) return QuarterRealisation.None;
+            return upTo.All(e => Numbers.ValueBounds.IsEvaluable(e.Value))
+                ? new QuarterRealisation(upTo.Sum(e => e.Value), reported)
+                : new QuarterRealisation(null, reported, Unevaluable: true);
         }
 
         var latest = list.Where(e => e.Quarter == quarter)
             .OrderBy(e => e.Date).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
             .LastOrDefault();
-        return latest is null ? QuarterRealisation.None : new QuarterRealisation(latest.Value, true);
+        if (latest is null) return QuarterRealisation.None;
+        return Numbers.ValueBounds.IsEvaluable(latest.Value) ? new QuarterRealisation(latest.Value, true) : new QuarterRealisation(null, true, Unevaluable: true);
     }
 
     public static QuarterRealisation[] ForYear(Aggregation aggregation, IEnumerable<RealisationEntry> entries)

@@ -74,7 +74,10 @@ public static class RealisationRules
         if (!quarterOk) issues.Add(RuleIssue.Error(RuleField.Quarter, "Triwulan harus 1 sampai 4."));
 
         var kindOk = CheckKind(draft, issues);
-        var valueOk = kindOk && CheckValue(draft, entries, quarterOk, issues);
+        // Before anything computes with it: a value beyond the bound would overflow the roll-ups of every screen.
+        var bound = ValueBounds.CheckRecorded(draft.Value, indicator.Unit);
+        if (bound is not null) issues.Add(RuleIssue.Error(RuleField.Value, bound));
+        var valueOk = kindOk && bound is null && CheckValue(draft, entries, quarterOk, issues);
         CheckDate(draft, entries, evaluator.Clock.Today, quarterOk, yearOk, kindOk, issues);
         CheckKecamatan(draft, issues);
         CheckReason(draft, kindOk, issues);
@@ -84,7 +87,7 @@ public static class RealisationRules
         }
 
         QuarterStatus? after = null;
-        if (quarterOk && yearOk && kindOk)
+        if (quarterOk && yearOk && kindOk && bound is null)
         {
             var before = evaluator.Evaluate(indicator, draft.Year, draft.Quarter, entries);
             after = evaluator.Evaluate(indicator, draft.Year, draft.Quarter, [.. entries, draft.ToEntry(evaluator.Clock.Now)]);
@@ -139,7 +142,7 @@ public static class RealisationRules
             // A correction of an earlier quarter also lowers every later quarter's total.
             for (var q = draft.Quarter; q <= 4; q++)
             {
-                var total = entries.Where(e => e.Quarter <= q).Sum(e => e.Value) + value;
+                var total = entries.Where(e => e.Quarter <= q && ValueBounds.IsEvaluable(e.Value)).Sum(e => e.Value) + value;
                 if (total < 0)
                 {
                     issues.Add(RuleIssue.Error(RuleField.Value, $"Koreksi membuat total sampai {Quarters.Label(q)} negatif ({IdNumber.Format(total)})."));

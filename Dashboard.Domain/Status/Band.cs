@@ -34,6 +34,8 @@ public enum StatusKind
     InProgress,
     /// <summary>The quarter has ended and nothing was recorded in it.</summary>
     NotReported,
+    /// <summary>A stored value or target is beyond what can be evaluated (see <see cref="Numbers.ValueBounds"/>): flagged, not computed.</summary>
+    Unevaluable,
 }
 
 public static class Bands
@@ -83,6 +85,7 @@ public static class Bands
         StatusKind.Exceeded => "Melampaui target 0",
         StatusKind.InProgress => "Berjalan",
         StatusKind.NotReported => "Belum dilaporkan",
+        StatusKind.Unevaluable => "Nilai tidak wajar",
         _ => "Dievaluasi",
     };
 }

@@ -140,10 +140,23 @@ public sealed class PlanEvaluation
     private readonly record struct Rollup(decimal Sum, int With, int Count, StatusTag? Worst)
     {
         public Rollup Add(QuarterStatus status) => new(
-            Sum + (status.Capaian ?? 0m), With + (status.Capaian is null ? 0 : 1), Count + 1, Worse(Worst, status.Tag));
+            Plus(Sum, status.Capaian ?? 0m), With + (status.Capaian is null ? 0 : 1), Count + 1, Worse(Worst, status.Tag));
 
-        public Rollup Add(Rollup child) => new(Sum + child.Sum, With + child.With, Count + child.Count,
+        public Rollup Add(Rollup child) => new(Plus(Sum, child.Sum), With + child.With, Count + child.Count,
             child.Worst is { } w ? Worse(Worst, w) : Worst);
+
+        // Capaian near decimal's range (a huge realisation over a tiny target) saturates instead of failing the plan.
+        private static decimal Plus(decimal a, decimal b)
+        {
+            try
+            {
+                return a + b;
+            }
+            catch (OverflowException)
+            {
+                return b > 0 ? decimal.MaxValue : decimal.MinValue;
+            }
+        }
 
         private static StatusTag Worse(StatusTag? current, StatusTag candidate) =>
             current is { } c && candidate.Severity <= c.Severity ? c : candidate;

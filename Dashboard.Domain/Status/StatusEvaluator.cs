@@ -1,3 +1,4 @@
+using Dashboard.Domain.Numbers;
 using Dashboard.Domain.Plans;
 using Dashboard.Domain.Realisations;
 
@@ -30,8 +31,32 @@ public sealed class StatusEvaluator(AgencyClock clock)
         return Quarters.All.Select(q => Evaluate(indicator, year, q, list)).ToArray();
     }
 
-    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation) =>
-        Decide(indicator, year, quarter, realisation) with { Reported = realisation.ReportedInQuarter };
+    /// <summary>Never throws on stored data: a value or target beyond <see cref="ValueBounds"/> (or one whose capaian would
+    /// overflow) gives <see cref="StatusKind.Unevaluable"/> for this quarter only, and the rest of the plan evaluates.</summary>
+    public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
+    {
+        if (realisation.Unevaluable || !ValueBounds.IsEvaluable(indicator.AnnualTarget) || !indicator.QuarterTargets.All(ValueBounds.IsEvaluable))
+        {
+            return Unevaluable(indicator, quarter, realisation);
+        }
+        try
+        {
+            return Decide(indicator, year, quarter, realisation) with { Reported = realisation.ReportedInQuarter };
+        }
+        catch (OverflowException)
+        {
+            // A tiny stored target (1e-20) with a large realisation: still bounded figures, but the ratio is not a decimal.
+            return Unevaluable(indicator, quarter, realisation);
+        }
+    }
+
+    private static QuarterStatus Unevaluable(Indicator indicator, int quarter, QuarterRealisation realisation)
+    {
+        var target = indicator.QuarterTargets.Count >= quarter ? indicator.TargetFor(quarter) : 0m;
+        var shown = ValueBounds.IsEvaluable(target) ? target : 0m;
+        return new QuarterStatus(quarter, shown, shown, null, null, null, new StatusTag(StatusKind.Unevaluable, null), false,
+            indicator.Polarity == Polarity.Positive ? PositiveFormula : NegativeFormula) { Reported = realisation.ReportedInQuarter };
+    }
 
     private QuarterStatus Decide(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
     {

@@ -17,6 +17,7 @@ public readonly record struct StatusTag(StatusKind Kind, Band? Band)
     /// <summary>Higher is worse; the roll-up of a node shows the worst tag below it.</summary>
     public int Severity => (Kind, Band) switch
     {
+        (StatusKind.Unevaluable, _) => 110,
         (_, global::Dashboard.Domain.Status.Band.SangatRendah) => 100,
         (StatusKind.NotReported, _) => 90,
         (_, global::Dashboard.Domain.Status.Band.Rendah) => 70,

@@ -12,7 +12,7 @@ public static class StatusVisuals
         TrafficLight.Green => "status-green",
         TrafficLight.Yellow => "status-yellow",
         TrafficLight.Red => "status-red",
-        _ => tag.Kind == StatusKind.NotReported ? "status-missing" : "status-none",
+        _ => tag.Kind is StatusKind.NotReported or StatusKind.Unevaluable ? "status-missing" : "status-none",
     };
 
     /// <summary>The traffic light as a CSS colour for charts; the same colours as .status-* in app.css.</summary>
@@ -31,6 +31,7 @@ public static class StatusVisuals
         (_, TrafficLight.Yellow) => Icons.Material.Filled.Warning,
         (_, TrafficLight.Red) => Icons.Material.Filled.Cancel,
         (StatusKind.NotReported, _) => Icons.Material.Filled.ReportProblem,
+        (StatusKind.Unevaluable, _) => Icons.Material.Filled.ErrorOutline,
         (StatusKind.NotDue, _) => Icons.Material.Filled.Schedule,
         (StatusKind.InProgress, _) => Icons.Material.Filled.HourglassTop,
         _ => Icons.Material.Filled.RemoveCircleOutline,
@@ -56,6 +57,9 @@ public static class StatusVisuals
                 break;
             case StatusKind.NotReported:
                 lines.Add($"{q} sudah berakhir dan belum ada realisasi yang dicatat untuk triwulan ini.");
+                break;
+            case StatusKind.Unevaluable:
+                lines.Add($"Nilai tersimpan untuk {q} di luar batas wajar (paling banyak {Fmt.Number(Dashboard.Domain.Numbers.ValueBounds.Max)}) sehingga tidak dinilai. Periksa riwayat dan catat koreksi.");
                 break;
             case StatusKind.InProgress:
                 lines.Add($"{q} sedang berjalan ({Fmt.Percent1(s.ProRataShare * 100)} hari berlalu). Dibandingkan dengan target pro-rata hari ini: {Fmt.Number(s.ComparedTarget)} dari {Fmt.Number(s.Target)} {indicator.Unit}.");

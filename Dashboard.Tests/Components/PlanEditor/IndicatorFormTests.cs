@@ -123,9 +123,10 @@ public sealed class IndicatorFormTests : BunitTestContext
     {
         var form = Form();
 
-        form.Find("#indicator-annual").Input("1.234");
+        // 1.000 (not more: this indicator is a percentage, bounded at 1.000 by ValueBounds).
+        form.Find("#indicator-annual").Input("1.000");
 
-        Assert.Contains("Dibaca sebagai 1.234", Field(form, "AnnualTarget"));
+        Assert.Contains("Dibaca sebagai 1.000", Field(form, "AnnualTarget"));
         Assert.Equal(0, ErrorCount(form));
     }
 }

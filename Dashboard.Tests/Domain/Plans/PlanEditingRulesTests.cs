@@ -24,7 +24,7 @@ public sealed class PlanEditingRulesTests
     [Fact]
     public void IndicatorDraft_ReadsTargetsStrictlyAsIndonesianNumbers()
     {
-        var check = new IndicatorDraft("Persentase koperasi sehat", " Persentase ", "1.234,5", ["0", "12,7", "4.25", "-3"]).Check();
+        var check = new IndicatorDraft("Nilai koperasi sehat", " Angka ", "1.234,5", ["0", "12,7", "4.25", "-3"]).Check();
 
         Assert.False(check.Ok);
         Assert.Equal(1234.5m, check.AnnualTarget);
@@ -32,7 +32,7 @@ public sealed class PlanEditingRulesTests
         Assert.Equal(IdNumber.Ambiguous, check.For("Tw3"));
         Assert.Equal(IndicatorDraft.NegativeTarget, check.For("Tw4"));
         Assert.Null(check.For(PlanFields.AnnualTarget));
-        Assert.Equal("Persentase", check.Unit);
+        Assert.Equal("Angka", check.Unit);
     }
 
     [Fact]
