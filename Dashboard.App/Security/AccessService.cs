@@ -15,7 +15,8 @@ public sealed class EntryWindowOptions
 }
 
 /// <summary>Server-side answers to "may this user record here, now?": assignment, entry window, locks, exceptions.</summary>
-public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory, AgencyClock clock, Microsoft.Extensions.Options.IOptions<EntryWindowOptions> options)
+public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory, AgencyClock clock, Microsoft.Extensions.Options.IOptions<EntryWindowOptions> options,
+    UserSessions sessions)
 {
     public int DaysAfterQuarter => options.Value.DaysAfterQuarter;
 
@@ -29,10 +30,15 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
     public async Task<bool> CanRecordAsync(ActingUser actor, int year, Indicator indicator, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated) return false;
+        // The roles are those the page started with: they count only while the session is still current.
+        if (!await sessions.IsCurrentAsync(actor, ct)) return false;
         if (actor.CanRecordAnywhere) return true;
         var assigned = Assignments.Covers(await AssignedCodesAsync(actor.Id, year, ct), indicator);
         return Permissions.CanRecord(actor.Roles.ToList(), assigned);
     }
+
+    /// <summary>False once the actor was locked, changed role, got a new password or had all sessions ended.</summary>
+    public Task<bool> IsCurrentAsync(ActingUser actor, CancellationToken ct = default) => sessions.IsCurrentAsync(actor, ct);
 
     public async Task<QuarterLock> LockStateAsync(int year, int quarter, CancellationToken ct = default)
     {
