@@ -40,6 +40,7 @@ builder.Services.AddReports();
 builder.Services.AddPlanTransfer(builder.Configuration);
 builder.Services.AddPlanEditor();
 builder.Services.AddDashboardIdentity();
+builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddDashboardUserAdmin();
 builder.Services.AddAuditQuery();
 builder.Services.AddScoped<CircuitEvents>();
@@ -88,6 +89,7 @@ app.UseWhen(ctx => !IdentitySetup.IsMachineRequest(ctx.Request),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

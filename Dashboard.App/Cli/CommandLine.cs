@@ -10,7 +10,7 @@ public static class CommandLine
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "help",
+        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "unlock-user", "end-sessions", "help",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -29,6 +29,8 @@ public static class CommandLine
           Dashboard.App list-tokens
           Dashboard.App assign   --user <nama> --year <tahun> --code <kode node atau indikator>
           Dashboard.App unassign --user <nama> --year <tahun> --code <kode>
+          Dashboard.App unlock-user --username <nama>    (buka kunci akun, mis. admin yang terkunci)
+          Dashboard.App end-sessions --username <nama>   (akhiri semua sesi dan halaman terbuka pengguna)
         Opsi konfigurasi seperti --ConnectionStrings:Dashboard="Data Source=..." boleh ditambahkan.
         Tanpa argumen, aplikasi web dijalankan.
         """;
@@ -83,6 +85,8 @@ public static class CommandLine
                 "list-tokens" => await UserCommands.ListTokensAsync(services, stdout),
                 "assign" => await UserCommands.AssignAsync(services, parsed, stdout, add: true),
                 "unassign" => await UserCommands.AssignAsync(services, parsed, stdout, add: false),
+                "unlock-user" => await UserCommands.UnlockAsync(services, parsed, stdout),
+                "end-sessions" => await UserCommands.EndSessionsAsync(services, parsed, stdout),
                 _ => 2,
             };
         }
@@ -121,6 +125,8 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
         ["list-tokens"] = [],
         ["assign"] = ["user", "year", "code"],
         ["unassign"] = ["user", "year", "code"],
+        ["unlock-user"] = ["username"],
+        ["end-sessions"] = ["username"],
         ["help"] = [],
     };
 
