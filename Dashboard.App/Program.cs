@@ -94,6 +94,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDashboardApi();
+app.MapEvidenceDownloads();
 app.MapReportEndpoints();
 app.MapHub<DashboardHub>(DashboardHub.Path);
 app.MapAccountEndpoints();
