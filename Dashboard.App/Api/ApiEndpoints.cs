@@ -32,7 +32,6 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Renaksi").RequireAuthorization();
         api.MapGet("/plans/{year:int}", GetPlanAsync);
         api.MapPost("/realisations", PostRealisationAsync).DisableAntiforgery().RequireRateLimiting(Infrastructure.RateLimits.Writes);
-        app.MapGet("/bukti/{id:long}", DownloadEvidenceAsync).RequireAuthorization();
         return app;
     }
 
@@ -139,15 +138,6 @@ public static class ApiEndpoints
                 foreach (var issue in result.Issues) Error(Camel(issue.Field), issue.Message);
                 return Validation(errors, result.Issues.Where(i => i.NeedsConfirmation).Select(i => Camel(i.Field)).Distinct().ToList());
         }
-    }
-
-    /// <summary>Serves a stored evidence file as a download (never rendered inline, so an uploaded file cannot run script).</summary>
-    private static async Task<IResult> DownloadEvidenceAsync(long id, RealisationService service, Evidence.EvidenceStore store, HttpContext http, CancellationToken ct)
-    {
-        var record = await service.EvidenceAsync(id, ct);
-        if (record?.RelativePath is null) return Results.Problem(statusCode: 404, title: "Bukti tidak ditemukan");
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(store.OpenRead(record.RelativePath), record.ContentType ?? "application/octet-stream", record.OriginalName ?? $"bukti-{id}");
     }
 
     private static IResult Validation(Dictionary<string, List<string>> errors, List<string> confirmations) =>

@@ -43,19 +43,26 @@ public sealed class AuditLog(IDbContextFactory<DashboardDbContext> factory, Time
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Caps of the short columns, whatever a caller passes (a row must never grow with what a stranger typed).</summary>
+    public const int MaxActorLength = 256;
+    public const int MaxKeyLength = 300;
+    public const int MaxDetailLength = 2000;
+
     public static AuditRecord Add(DashboardDbContext db, DateTimeOffset at, string actor, string action, string entity, string? key,
         object? before = null, object? after = null, string? detail = null)
     {
         var record = new AuditRecord
         {
-            At = at, Actor = actor, Action = action, Entity = entity, EntityKey = key,
+            At = at, Actor = Cap(actor, MaxActorLength)!, Action = action, Entity = entity, EntityKey = Cap(key, MaxKeyLength),
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-            Detail = detail,
+            Detail = Cap(detail, MaxDetailLength),
         };
         db.Audit.Add(record);
         return record;
     }
+
+    private static string? Cap(string? value, int max) => value is null || value.Length <= max ? value : value[..(max - 1)] + "…";
 
     /// <summary>For events that change nothing else (sign-ins).</summary>
     public async Task WriteAsync(string actor, string action, string entity, string? key, object? before = null, object? after = null, string? detail = null)

@@ -11,7 +11,7 @@ public static class CommandLine
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "backup", "restore", "help",
+        "export", "import", "check", "create-user", "create-token", "revoke-token", "list-tokens", "assign", "unassign", "backup", "restore", "unlock-user", "end-sessions", "help",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -32,6 +32,8 @@ public static class CommandLine
           Dashboard.App unassign --user <nama> --year <tahun> --code <kode>
           Dashboard.App backup  <berkas.db>    (cadangan daring, aman saat aplikasi berjalan)
           Dashboard.App restore <berkas.db>    (hentikan aplikasi dulu; basis data lama disisihkan)
+          Dashboard.App unlock-user --username <nama>    (buka kunci akun, mis. admin yang terkunci)
+          Dashboard.App end-sessions --username <nama>   (akhiri semua sesi dan halaman terbuka pengguna)
         Opsi konfigurasi seperti --ConnectionStrings:Dashboard="Data Source=..." boleh ditambahkan.
         Tanpa argumen, aplikasi web dijalankan.
         """;
@@ -89,6 +91,8 @@ public static class CommandLine
                 "unassign" => await UserCommands.AssignAsync(services, parsed, stdout, add: false),
                 "backup" => await BackupCommands.BackupAsync(services, parsed, stdout, stderr),
                 "restore" => await BackupCommands.RestoreAsync(services, parsed, stdout, stderr),
+                "unlock-user" => await UserCommands.UnlockAsync(services, parsed, stdout),
+                "end-sessions" => await UserCommands.EndSessionsAsync(services, parsed, stdout),
                 _ => 2,
             };
         }
@@ -129,6 +133,8 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
         ["unassign"] = ["user", "year", "code"],
         ["backup"] = [],
         ["restore"] = [],
+        ["unlock-user"] = ["username"],
+        ["end-sessions"] = ["username"],
         ["help"] = [],
     };
 

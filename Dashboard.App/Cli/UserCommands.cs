@@ -6,7 +6,8 @@ using Dashboard.Domain.Status;
 namespace Dashboard.App.Cli;
 
 /// <summary>
-/// <c>create-user</c>, <c>create-token</c>, <c>revoke-token</c>, <c>list-tokens</c>, <c>assign</c>, <c>unassign</c>: the same
+/// <c>create-user</c>, <c>create-token</c>, <c>revoke-token</c>, <c>list-tokens</c>, <c>assign</c>, <c>unassign</c>,
+/// <c>unlock-user</c>, <c>end-sessions</c>: the same
 /// <see cref="UserAdminService"/> as the page <c>/pengguna</c>, so the same rules and audit rows.
 /// </summary>
 public static class UserCommands
@@ -85,6 +86,28 @@ public static class UserCommands
         var result = add ? await admin.AddAssignmentAsync(Actor, user, year, code) : await admin.RemoveAssignmentAsync(Actor, user, year, code);
         if (!result.Ok) throw new CliUsageException(result.Message);
         await stdout.WriteLineAsync(add ? $"{user} ditugaskan pada {code} ({year})." : $"Penugasan {user} pada {code} ({year}) dihapus.");
+        return 0;
+    }
+
+    /// <summary>
+    /// The way back in for an admin whose account is locked (by another admin or by hand in the database): whoever can
+    /// run the executable on the server unlocks it. Failed sign-ins never lock an account (they slow the failing client).
+    /// </summary>
+    public static async Task<int> UnlockAsync(IServiceProvider services, ParsedArgs args, TextWriter stdout)
+    {
+        var userName = args.Require("username");
+        var result = await services.GetRequiredService<UserAdminService>().SetLockedAsync(Actor, userName, locked: false);
+        if (!result.Ok) throw new CliUsageException(result.Message);
+        await stdout.WriteLineAsync($"Kunci akun '{userName}' dibuka; pengguna dapat masuk kembali.");
+        return 0;
+    }
+
+    public static async Task<int> EndSessionsAsync(IServiceProvider services, ParsedArgs args, TextWriter stdout)
+    {
+        var userName = args.Require("username");
+        var result = await services.GetRequiredService<UserAdminService>().SignOutEverywhereAsync(Actor, userName);
+        if (!result.Ok) throw new CliUsageException(result.Message);
+        await stdout.WriteLineAsync($"Semua sesi '{userName}' diakhiri.");
         return 0;
     }
 

@@ -118,6 +118,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         model.Entity<EvidenceRecord>(e =>
         {
             e.HasIndex(x => new { x.IndicatorId, x.Quarter });
+            e.HasIndex(x => x.PublicId).IsUnique();
+            e.HasIndex(x => x.RelativePath);
+            e.Property(x => x.PublicId).HasMaxLength(32);
+            e.Property(x => x.UploadedById).HasMaxLength(450);
             e.Property(x => x.OriginalName).HasMaxLength(200);
             e.Property(x => x.RelativePath).HasMaxLength(300);
             e.Property(x => x.Sha256).HasMaxLength(64);

@@ -92,6 +92,10 @@ public sealed class NarrativeRecord
 public sealed class EvidenceRecord
 {
     public long Id { get; set; }
+    /// <summary>The id in download links (<c>/bukti/{PublicId}</c>): random, so links cannot be guessed or walked.</summary>
+    public string PublicId { get; set; } = NewPublicId();
+    /// <summary>The uploader's user id (null for rows older than issue 16): an officer may always see their own evidence.</summary>
+    public string? UploadedById { get; set; }
     public int IndicatorId { get; set; }
     public int Quarter { get; set; }
     public string? OriginalName { get; set; }
@@ -103,4 +107,7 @@ public sealed class EvidenceRecord
     public string? Description { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
+
+    /// <summary>128 random bits as 32 lowercase hex digits.</summary>
+    public static string NewPublicId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -102,7 +102,12 @@ public sealed partial class EvidenceStore
             var relative = $"{sha[..2]}/{sha}{ext}";
             var target = Path.Combine(Root, sha[..2], sha + ext);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (!File.Exists(target))
+            if (File.Exists(target))
+            {
+                // Fresh again, so the orphan sweep leaves it alone until its new row is written.
+                File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+            }
+            else
             {
                 try
                 {
@@ -146,6 +151,16 @@ public sealed partial class EvidenceStore
             // A missing prefix folder is just a missing file to the caller.
             throw new FileNotFoundException("Berkas bukti tidak ditemukan.", relativePath, e);
         }
+    }
+
+    /// <summary>Whether a path relative to the root has the form <see cref="SaveAsync"/> stores files under.</summary>
+    public static bool IsStoredPath(string relativePath) => StoredPathPattern().IsMatch(relativePath);
+
+    /// <summary>Deletes a stored file (orphan sweep, refused uploads); only stored-evidence paths are accepted.</summary>
+    public void Delete(string relativePath)
+    {
+        if (!IsStoredPath(relativePath)) throw new ArgumentException(BadPathMessage, nameof(relativePath));
+        File.Delete(Path.Combine(Root, relativePath));
     }
 
     /// <summary>MIME type for an extension, with or without the dot; application/octet-stream when unknown.</summary>

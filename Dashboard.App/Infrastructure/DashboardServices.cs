@@ -24,6 +24,8 @@ public static class DashboardServices
         services.AddSingleton<PlanSeeder>();
         services.AddSingleton<SampleRealisations>();
         services.Configure<Security.EntryWindowOptions>(configuration.GetSection(Security.EntryWindowOptions.SectionName));
+        services.Configure<Security.SessionOptions>(configuration.GetSection(Security.SessionOptions.SectionName));
+        services.AddSingleton<Security.UserSessions>();
         services.AddSingleton<Security.AccessService>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Security.UserSetup>();

@@ -12,11 +12,12 @@ namespace Dashboard.App.Meetings;
 public sealed record DecisionView(long Id, string IndicatorCode, int Year, int Quarter, string Text, string Owner, DateOnly? DueDate, string CreatedBy, DateTimeOffset CreatedAt);
 
 /// <summary>Decisions and follow-up actions of quarterly evaluation meetings.</summary>
-public sealed class DecisionService(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+public sealed class DecisionService(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, UserSessions sessions)
 {
     public async Task<SaveResult> AddAsync(ActingUser actor, int year, string indicatorCode, int quarter, string? text, string? owner, DateOnly? due, CancellationToken ct = default)
     {
         if (!Permissions.CanReview(actor.Roles.ToList())) return SaveResult.Refused("Role", "Hanya perencana atau admin yang mencatat keputusan rapat.");
+        if (!await sessions.IsCurrentAsync(actor, ct)) return SaveResult.Refused("Role", UserSessions.EndedMessage);
         var issues = new List<RuleIssue>();
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 5) issues.Add(new RuleIssue("Text", "Isi keputusan / tindak lanjut (minimal 5 karakter).", false));
         else if (text.Length > 2000) issues.Add(new RuleIssue("Text", "Keputusan maksimal 2.000 karakter.", false));

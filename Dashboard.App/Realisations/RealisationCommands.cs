@@ -60,7 +60,7 @@ public sealed record NarrativeView(int Version, string? Drivers, string? Obstacl
 public sealed record EntryView(long Id, int Quarter, int Sequence, EntryKind Kind, decimal Value, DateOnly Date, string RecordedBy,
     DateTimeOffset RecordedAt, string? Kecamatan, string? Note, string? CorrectionReason, long? CorrectsId, bool IsSample);
 
-public sealed record EvidenceView(long Id, int Quarter, string? OriginalName, string? Sha256, long? Size, string? ContentType, string? Url,
+public sealed record EvidenceView(long Id, string PublicId, int Quarter, string? OriginalName, string? Sha256, long? Size, string? ContentType, string? Url,
     string? Description, string UploadedBy, DateTimeOffset UploadedAt)
 {
     public bool IsLink => Url is not null;

@@ -174,11 +174,7 @@ public sealed class RealisationService(
     public async Task<SaveResult> AddEvidenceAsync(int year, string indicatorCode, int quarter, Evidence.StoredEvidence? file, string? url,
         string? description, ActingUser actor, CancellationToken ct = default)
     {
-        if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
-        var snapshot = await plans.GetAsync(year, ct);
-        var indicator = snapshot?.Index.FindIndicator(indicatorCode);
-        if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
-        if (await RefusalAsync(actor, year, indicator, quarter, snapshot, ct) is { } refused) return refused;
+        if (await EvidenceRefusalAsync(year, indicatorCode, quarter, actor, ct) is { } refused) return refused;
         if ((file is null) == (url is null)) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Evidence", "Lampirkan satu berkas atau satu tautan.", false)]);
         if (description is { Length: > 500 }) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Description", "Keterangan maksimal 500 karakter.", false)]);
 
@@ -196,7 +192,7 @@ public sealed class RealisationService(
         {
             IndicatorId = indicatorId, Quarter = quarter, OriginalName = file?.OriginalName, RelativePath = file?.RelativePath, Sha256 = file?.Sha256Hex,
             Size = file?.Size, ContentType = file?.ContentType, Url = url, Description = Blank(description), UploadedAt = time.GetUtcNow(),
-            UploadedBy = actor.DisplayName,
+            UploadedBy = actor.DisplayName, UploadedById = actor.Id,
         };
         db.Evidence.Add(record);
         AuditLog.Add(db, record.UploadedAt, actor.UserName, AuditActions.EvidenceAdded, "Bukti", $"{year}:{indicatorCode}:TW{quarter}",
@@ -205,11 +201,14 @@ public sealed class RealisationService(
         return new SaveResult(SaveStatus.Saved, [], record.Id);
     }
 
-    /// <summary>A stored evidence file for download, or null.</summary>
-    public async Task<EvidenceRecord?> EvidenceAsync(long id, CancellationToken ct = default)
+    /// <summary>Why this actor may not attach evidence to this indicator's quarter now, or null: asked before a file is stored.</summary>
+    public async Task<SaveResult?> EvidenceRefusalAsync(int year, string indicatorCode, int quarter, ActingUser actor, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Evidence.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (quarter is < 1 or > 4) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Quarter", "Triwulan harus 1 sampai 4.", false)]);
+        var snapshot = await plans.GetAsync(year, ct);
+        var indicator = snapshot?.Index.FindIndicator(indicatorCode);
+        if (snapshot is null || indicator is null) return SaveResult.NotFound($"Indikator {indicatorCode} tidak ada pada rencana {year}.");
+        return await RefusalAsync(actor, year, indicator, quarter, snapshot, ct);
     }
 
     public async Task<IndicatorHistory?> HistoryAsync(int year, string indicatorCode, CancellationToken ct = default)
@@ -237,7 +236,7 @@ public sealed class RealisationService(
                     e.Kecamatan, e.Note, e.CorrectionReason, e.CorrectsId, e.IsSample)).ToList(),
             narrativeViews.Select(n => n.View).ToList(),
             evidence.OrderByDescending(x => x.UploadedAt).ThenByDescending(x => x.Id)
-                .Select(x => new EvidenceView(x.Id, x.Quarter, x.OriginalName, x.Sha256, x.Size, x.ContentType, x.Url, x.Description, x.UploadedBy, x.UploadedAt)).ToList(),
+                .Select(x => new EvidenceView(x.Id, x.PublicId, x.Quarter, x.OriginalName, x.Sha256, x.Size, x.ContentType, x.Url, x.Description, x.UploadedBy, x.UploadedAt)).ToList(),
             narrativeViews.GroupBy(n => n.Quarter).ToDictionary(g => g.Key, g => g.MaxBy(n => n.View.Version).View));
     }
 

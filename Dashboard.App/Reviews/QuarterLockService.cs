@@ -140,6 +140,7 @@ public sealed class QuarterLockService(IDbContextFactory<DashboardDbContext> fac
     private async Task<SaveResult?> CheckAsync(ActingUser actor, int year, int quarter, string? reason, CancellationToken ct)
     {
         if (!Permissions.CanLockQuarters(actor.Roles.ToList())) return SaveResult.Refused("Role", "Hanya perencana atau admin yang dapat mengunci atau membuka triwulan.");
+        if (!await access.IsCurrentAsync(actor, ct)) return SaveResult.Refused("Role", UserSessions.EndedMessage);
         if (quarter is < 1 or > 4) return Invalid("Quarter", "Triwulan harus 1 sampai 4.");
         if (reason is { Length: > MaxReasonLength }) return Invalid("Reason", $"Alasan maksimal {MaxReasonLength} karakter.");
         if (!(await plans.YearsAsync(ct)).Contains(year)) return SaveResult.NotFound($"Belum ada rencana aksi tahun {year}.");

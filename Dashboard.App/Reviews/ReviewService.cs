@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.App.Reviews;
 
 /// <summary>Verification of an indicator's quarter by a planner: Diajukan → Diverifikasi, or Dikembalikan with a reason.</summary>
-public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory, PlanReadModel plans, LiveUpdates live, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory, PlanReadModel plans, LiveUpdates live, TimeProvider time, UserSessions sessions)
 {
     public Task<SaveResult> VerifyAsync(ActingUser actor, int year, string indicatorCode, int quarter, int expectedVersion, CancellationToken ct = default) =>
         StepAsync(actor, year, indicatorCode, quarter, expectedVersion, ReviewState.Verified, null, ct);
@@ -26,6 +26,7 @@ public sealed class ReviewService(IDbContextFactory<DashboardDbContext> factory,
         CancellationToken ct)
     {
         if (!Permissions.CanReview(actor.Roles.ToList())) return SaveResult.Refused("Role", "Hanya perencana atau admin yang dapat memverifikasi.");
+        if (!await sessions.IsCurrentAsync(actor, ct)) return SaveResult.Refused("Role", UserSessions.EndedMessage);
         if (reason is { Length: > 1000 }) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Reason", "Alasan maksimal 1.000 karakter.", false)]);
         var snapshot = await plans.GetAsync(year, ct);
         var indicator = snapshot?.Index.FindIndicator(indicatorCode);

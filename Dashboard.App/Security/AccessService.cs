@@ -20,7 +20,8 @@ public sealed class EntryWindowOptions
 /// cached, since every save asks; whoever changes one calls <see cref="Invalidate"/> after committing, and entries
 /// expire after <see cref="CacheFor"/> anyway (a change made by the command line or another node).
 /// </summary>
-public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory, AgencyClock clock, Microsoft.Extensions.Options.IOptions<EntryWindowOptions> options)
+public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory, AgencyClock clock, Microsoft.Extensions.Options.IOptions<EntryWindowOptions> options,
+    UserSessions sessions)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
@@ -47,10 +48,15 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
     public async Task<bool> CanRecordAsync(ActingUser actor, int year, Indicator indicator, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated) return false;
+        // The roles are those the page started with: they count only while the session is still current.
+        if (!await sessions.IsCurrentAsync(actor, ct)) return false;
         if (actor.CanRecordAnywhere) return true;
         var assigned = Assignments.Covers(await AssignedCodesAsync(actor.Id, year, ct), indicator);
         return Permissions.CanRecord(actor.Roles.ToList(), assigned);
     }
+
+    /// <summary>False once the actor was locked, changed role, got a new password or had all sessions ended.</summary>
+    public Task<bool> IsCurrentAsync(ActingUser actor, CancellationToken ct = default) => sessions.IsCurrentAsync(actor, ct);
 
     public Task<QuarterLock> LockStateAsync(int year, int quarter, CancellationToken ct = default) =>
         CachedAsync(("lock", "", year, quarter), async () =>

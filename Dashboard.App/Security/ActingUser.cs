@@ -10,6 +10,9 @@ public sealed record ActingUser(string Id, string UserName, string DisplayName, 
 
     public bool IsAuthenticated => Id.Length > 0;
 
+    /// <summary>The security stamp the session was signed in with (null for actors built in process): see <see cref="UserSessions"/>.</summary>
+    public string? SecurityStamp { get; init; }
+
     public bool CanRecordAnywhere => Permissions.CanRecord(Roles.ToList(), assigned: false);
 
     public static readonly ActingUser Anonymous = new("", "", "Tamu", new HashSet<string>());
@@ -21,7 +24,7 @@ public sealed record ActingUser(string Id, string UserName, string DisplayName, 
         var name = principal.Identity.Name ?? "";
         var display = principal.FindFirstValue(DisplayNameClaim) is { Length: > 0 } d ? d : name;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new ActingUser(id, name, display, roles);
+        return new ActingUser(id, name, display, roles) { SecurityStamp = principal.FindFirstValue(UserSessions.StampClaim) };
     }
 
     /// <summary>For tests and the command line: an actor with the given roles.</summary>

@@ -43,10 +43,16 @@ public static class IdentitySetup
             // Scripts and SignalR clients get status codes, not a login page.
             o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+            // Every request, not Identity's 30 minutes: a locked or demoted user's cookie stops at once.
+            o.Events.OnValidatePrincipal = UserSessions.ValidateCookieAsync;
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        // Open pages re-check their user every few seconds (registered after AddInteractiveServerComponents' default).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
         return services;
     }
 
@@ -62,8 +68,8 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins never lock an account for everyone (SignInThrottle slows the failing client instead);
+                // lockout stays enabled for admins locking a user.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })

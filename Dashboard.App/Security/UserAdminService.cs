@@ -77,7 +77,8 @@ public sealed class UserAdminService(
     Dashboard.App.Live.PlanReadModel plans,
     AccessService access,
     IOptions<IdentityOptions> identityOptions,
-    TimeProvider time)
+    TimeProvider time,
+    UserSessions sessions)
 {
     /// <summary>The password rules in words, from the same options Identity enforces.</summary>
     public string PasswordRules
@@ -219,7 +220,19 @@ public sealed class UserAdminService(
             var added = await users.AddPasswordAsync(user, password!);
             if (!added.Succeeded) return FromIdentity(added);
             await users.ResetAccessFailedCountAsync(user);
+            // AddPasswordAsync already renews the stamp; said here too so the rule does not hang on Identity's internals.
+            await users.UpdateSecurityStampAsync(user);
             Audit(db, actor, AuditActions.UserChanged, user, new { Password = "lama" }, new { Password = "diatur ulang" }, "Kata sandi diatur ulang oleh admin.");
+            return AdminResult.Success;
+        });
+
+    /// <summary>"Akhiri semua sesi": every cookie, open page and hub connection of the user stops (API tokens stay; revoke those separately).</summary>
+    public Task<AdminResult> SignOutEverywhereAsync(ActingUser actor, string userName) =>
+        ChangeAsync(actor, userName, async (users, db, user) =>
+        {
+            var renewed = await users.UpdateSecurityStampAsync(user);
+            if (!renewed.Succeeded) return FromIdentity(renewed);
+            Audit(db, actor, AuditActions.UserChanged, user, new { Sesi = "aktif" }, new { Sesi = "diakhiri" }, "Semua sesi pengguna diakhiri.");
             return AdminResult.Success;
         });
 
@@ -336,6 +349,7 @@ public sealed class UserAdminService(
         var stillAdmin = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .AnyAsync(x => x.UserId == user.Id && x.Name == Roles.Admin);
         if (!stillAdmin || LockOf(user, time.GetUtcNow()) != UserLock.None) throw Refused();
+        if (!await sessions.IsCurrentAsync(actor)) throw Refused();
     }
 
     private static UnauthorizedAccessException Refused() => new("Hanya admin yang dapat mengelola pengguna, peran, penugasan dan token.");

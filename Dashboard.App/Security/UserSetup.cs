@@ -94,20 +94,41 @@ public sealed class UserSetup(IServiceScopeFactory scopes, IDbContextFactory<Das
         return token;
     }
 
-    /// <summary>Creates the first admin with a valid setup token; the token is then used up.</summary>
+    /// <summary>
+    /// Creates the first admin with a valid setup token. The token is claimed by a conditional update in the same
+    /// transaction as the user (BEGIN IMMEDIATE on SQLite), so concurrent submissions of one link create one admin;
+    /// a refused password rolls back and leaves the link usable.
+    /// </summary>
     public async Task<IdentityResult> CompleteSetupAsync(string token, string userName, string displayName, string password)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var hash = ApiTokenService.Hash(token ?? "");
-        var record = await db.SetupTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.UsedAt == null);
-        if (record is null || await AnyAdminAsync())
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "SetupToken", Description = "Tautan penyiapan tidak berlaku atau sudah dipakai." });
-        }
-        var created = await CreateUserAsync(userName, displayName, password, [Roles.Admin], "penyiapan pertama");
+        var refused = IdentityResult.Failed(new IdentityError { Code = "SetupToken", Description = "Tautan penyiapan tidak berlaku atau sudah dipakai." });
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return refused;
+        var name = userName?.Trim() ?? "";
+        var display = string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim();
+        if (name.Length is 0 or > 100) return Failed(nameof(IdentityErrorDescriber.InvalidUserName), "Nama pengguna wajib diisi, paling banyak 100 karakter.");
+        if (display.Length > 200) return Failed("DisplayName", "Nama lengkap paling banyak 200 karakter.");
+
+        using var scope = scopes.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = time.GetUtcNow();
+        var hash = ApiTokenService.Hash(token);
+        var claimed = await db.SetupTokens.Where(t => t.TokenHash == hash && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now));
+        var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleOrDefaultAsync();
+        if (claimed != 1 || (adminRole is not null && await db.UserRoles.AnyAsync(ur => ur.RoleId == adminRole))) return refused;
+
+        var user = new AppUser { UserName = name, DisplayName = display };
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return created;
-        record.UsedAt = time.GetUtcNow();
+        var inRoles = await users.AddToRolesAsync(user, [Roles.Admin]);
+        if (!inRoles.Succeeded) return inRoles;
+        AuditLog.Add(db, now, "penyiapan pertama", AuditActions.UserCreated, "User", user.UserName, after: new { user.UserName, user.DisplayName, Roles = new[] { Roles.Admin } });
         await db.SaveChangesAsync();
-        return created;
+        await tx.CommitAsync();
+        return IdentityResult.Success;
     }
+
+    private static IdentityResult Failed(string code, string description) => IdentityResult.Failed(new IdentityError { Code = code, Description = description });
 }

@@ -50,6 +50,17 @@ public static class Permissions
     public static bool CanSeeAudit(IReadOnlyCollection<string> roles) =>
         roles.Contains(Roles.Admin) || roles.Contains(Roles.Planner) || roles.Contains(Roles.Head);
 
+    /// <summary>
+    /// Bukti dukung may hold names, signatures and photos of people: planners, the head and admins see all of it; an
+    /// officer only that of indicators assigned to them or that they uploaded (<see cref="CanSeeEvidence"/>); the kiosk
+    /// screen none.
+    /// </summary>
+    public static bool CanSeeAllEvidence(IReadOnlyCollection<string> roles) =>
+        roles.Contains(Roles.Admin) || roles.Contains(Roles.Planner) || roles.Contains(Roles.Head);
+
+    public static bool CanSeeEvidence(IReadOnlyCollection<string> roles, bool assignedOrUploader) =>
+        CanSeeAllEvidence(roles) || (roles.Contains(Roles.Officer) && assignedOrUploader);
+
     /// <summary>Verified figures are read-only for officers; planners may still correct them (which asks for a new verification).</summary>
     public static bool CanChangeVerified(IReadOnlyCollection<string> roles) => CanReview(roles);
 

@@ -223,4 +223,39 @@ public sealed class UserCommandLineTests : IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains("tidak ditugaskan", error);
     }
+
+    [Fact]
+    public async Task UnlockUser_OpensALockedAccount_AndIsAudited()
+    {
+        await CreateOfficerAsync();
+        await using (var db = Db())
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "budi");
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync();
+        }
+
+        var (code, output, error) = await RunAsync("unlock-user", "--username", "budi");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Kunci akun 'budi' dibuka", output);
+        await using var check = Db();
+        Assert.Null((await check.Users.SingleAsync(u => u.UserName == "budi")).LockoutEnd);
+        Assert.Contains(await check.Audit.Where(a => a.Action == AuditActions.UserChanged).ToListAsync(),
+            a => a.EntityKey == "budi" && a.After!.Contains("\"Locked\":false", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EndSessions_RenewsTheSecurityStamp()
+    {
+        await CreateOfficerAsync();
+        await using var before = Db();
+        var stamp = (await before.Users.SingleAsync(u => u.UserName == "budi")).SecurityStamp;
+
+        var (code, _, error) = await RunAsync("end-sessions", "--username", "budi");
+
+        Assert.True(code == 0, error);
+        await using var after = Db();
+        Assert.NotEqual(stamp, (await after.Users.SingleAsync(u => u.UserName == "budi")).SecurityStamp);
+    }
 }

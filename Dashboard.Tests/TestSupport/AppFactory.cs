@@ -1,4 +1,6 @@
+using System.Net;
 using Dashboard.App.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,9 @@ namespace Dashboard.Tests.TestSupport;
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>A request with this header comes from that IP address (TestServer has none): "another client" in sign-in tests.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false)
     {
@@ -23,12 +28,37 @@ public class AppFactory : WebApplicationFactory<Program>
     public bool SampleData { get; }
     public string ConnectionString => $"Data Source={_dbPath}";
 
+    /// <summary>This app's own evidence folder: never the developer's App_Data/evidence (the orphan sweep runs at start).</summary>
+    public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), $"renaksi-test-evidence-{Guid.NewGuid():N}");
+
+    /// <summary>More configuration, set before the first request (e.g. "Dashboard:SignInLimits:PermitsPerMinute").</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
+        builder.UseSetting("Dashboard:Evidence:Root", EvidenceRoot);
         if (Today is not null) builder.UseSetting("Dashboard:Today", Today);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nextMiddleware) =>
+            {
+                if (ctx.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    ctx.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
     }
 
     public PlanRepository Plans => Services.GetRequiredService<PlanRepository>();
@@ -61,5 +91,6 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
         }
+        try { if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true); } catch (IOException) { }
     }
 }

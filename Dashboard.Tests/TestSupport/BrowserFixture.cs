@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Every browser test signs in from 127.0.0.1; the per-IP sign-in limit has its own tests.
+        App.Settings["Dashboard:SignInLimits:PermitsPerMinute"] = "1000";
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');

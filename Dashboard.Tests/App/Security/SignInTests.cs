@@ -43,7 +43,19 @@ public sealed partial class SignInTests : IAsyncLifetime
             ? WebUtility.HtmlDecode(v)
             : throw new InvalidOperationException($"hidden field {name} not found");
 
-    private HttpClient NewBrowserLikeClient() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A cookie-keeping client; <paramref name="address"/> makes it a client of its own for the per-client limits.</summary>
+    private HttpClient NewBrowserLikeClient(string? address = null)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (address is not null) client.DefaultRequestHeaders.Add(AppFactory.ClientAddressHeader, address);
+        return client;
+    }
+
+    private static async Task<string?> LoginErrorAsync(HttpResponseMessage response) =>
+        LoginError().Match(await response.Content.ReadAsStringAsync()) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
+    private static partial Regex LoginError();
 
     private async Task<List<AuditRecord>> AuditAsync(string action)
     {
@@ -83,14 +95,136 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FiveFailures_LockTheAccount_EvenForTheRightPassword()
+    public async Task FiveFailures_FromOneClient_SlowDownThatClient_NotTheAccountsOwnerElsewhere()
     {
-        for (var i = 0; i < 5; i++) await PostLoginAsync(NewBrowserLikeClient(), "siti", $"salah-{i}-password");
+        for (var i = 0; i < SignInThrottle.FreeFailures; i++) await PostLoginAsync(NewBrowserLikeClient("203.0.113.7"), "siti", $"salah-{i}-password");
 
-        var response = await PostLoginAsync(NewBrowserLikeClient(), "siti", "kata-sandi-siti-1");
+        var attacker = await PostLoginAsync(NewBrowserLikeClient("203.0.113.7"), "siti", "kata-sandi-siti-1");
+        var owner = await PostLoginAsync(NewBrowserLikeClient("198.51.100.20"), "siti", "kata-sandi-siti-1");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("dikunci sementara", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, attacker.StatusCode);
+        Assert.StartsWith("Terlalu banyak percobaan gagal untuk nama ini dari perangkat ini. Coba lagi dalam ", await LoginErrorAsync(attacker));
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
+    }
+
+    [Fact]
+    public async Task FiftyBadPasswords_FromOneClient_DoNotLockTheAccount_ForAnotherClient()
+    {
+        var attacker = NewBrowserLikeClient("203.0.113.7");
+        for (var i = 0; i < 50; i++) await PostLoginAsync(attacker, "siti", $"tebakan-{i}-salah");
+
+        var owner = NewBrowserLikeClient("198.51.100.20");
+        var response = await PostLoginAsync(owner, "siti", "kata-sandi-siti-1", "/input");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/input", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/input")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownName_AndWrongPassword_GetTheSameAnswer_AtEveryAttempt()
+    {
+        for (var i = 0; i < SignInThrottle.FreeFailures + 2; i++)
+        {
+            var known = await LoginErrorAsync(await PostLoginAsync(NewBrowserLikeClient(), "siti", $"salah-{i}-password"));
+            var unknown = await LoginErrorAsync(await PostLoginAsync(NewBrowserLikeClient(), "tidak-ada-siapa", $"salah-{i}-password"));
+
+            Assert.NotNull(known);
+            // The wait is in whole seconds and the two counters start a moment apart.
+            Assert.Equal(Digits().Replace(known, "N"), Digits().Replace(unknown!, "N"));
+        }
+    }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
+
+    [Fact]
+    public async Task LockedAccount_IsOnlyToldAsSuch_ToSomeoneWithTheRightPassword()
+    {
+        await _app.Services.GetRequiredService<UserAdminService>().SetLockedAsync(ActingUser.Of("root", Roles.Admin), "siti", locked: true);
+
+        var wrong = await LoginErrorAsync(await PostLoginAsync(NewBrowserLikeClient(), "siti", "salah-sekali-123"));
+        var right = await PostLoginAsync(NewBrowserLikeClient(), "siti", "kata-sandi-siti-1");
+
+        Assert.Equal(SignInService.WrongCredentials, wrong);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(SignInService.AccountLocked, await LoginErrorAsync(right));
+    }
+
+    [Fact]
+    public async Task OneMegabyteUserName_StoresOnlyAShortPrefix_InTheAuditLog()
+    {
+        var huge = new string('x', 1024 * 1024);
+        for (var i = 0; i < 3; i++) await PostLoginAsync(NewBrowserLikeClient(), huge, "apa-saja-123");
+
+        var failed = await AuditAsync(AuditActions.SignInFailed);
+        Assert.Equal(3, failed.Count);
+        Assert.All(failed, a =>
+        {
+            Assert.Equal("xxx…", a.Actor);
+            Assert.Equal("xxx…", a.EntityKey);
+            Assert.True((a.Detail?.Length ?? 0) < 100, a.Detail);
+        });
+    }
+
+    [Fact]
+    public async Task PasswordTypedIntoTheNameField_IsNotStored_BeyondAShortPrefix()
+    {
+        await PostLoginAsync(NewBrowserLikeClient(), "kata-sandi-siti-1", "kata-sandi-siti-1");
+
+        var row = Assert.Single(await AuditAsync(AuditActions.SignInFailed));
+        Assert.Equal("kat…", row.Actor);
+        Assert.DoesNotContain("sandi", row.EntityKey + row.Detail + row.Before + row.After);
+    }
+
+    [Fact]
+    public async Task SignInPosts_OverTheLimitFromOneAddress_Get429_WithRetryAfter_InIndonesian()
+    {
+        var limit = new SignInLimitOptions().PermitsPerMinute;
+        var client = NewBrowserLikeClient("203.0.113.9");
+        HttpResponseMessage last = default!;
+        for (var i = 0; i <= limit; i++) last = await PostLoginAsync(client, $"nama-{i}", "apa-saja-123");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, last.Headers.RetryAfter?.ToString());
+        Assert.StartsWith("Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ", await last.Content.ReadAsStringAsync());
+        // The form itself stays reachable, and other addresses are not affected.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/masuk")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(NewBrowserLikeClient("198.51.100.20"), "siti", "kata-sandi-siti-1")).StatusCode);
+    }
+
+    public static TheoryData<string> HostileReturnUrls() =>
+    [
+        "/%09/evil.example", "/%0A/evil.example", "/%0D%0A/evil.example", "%09//evil.example", "//evil.example", "/%5Cevil.example",
+        "/%5C%5Cevil.example", "https://evil.example/", "http:evil.example", "javascript:alert(1)", "/%E2%80%8B/evil.example",
+        "/%E3%80%80/evil.example", "/%20/evil.example", "evil.example", "", "/x%5C..%5C%5Cevil.example",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls))]
+    public async Task CultureSwitch_WithAHostileReturnUrl_RedirectsHome_NeverOffSite_NeverA500(string kembali)
+    {
+        var response = await NewBrowserLikeClient().GetAsync($"/budaya/en-US?kembali={kembali}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task CultureSwitch_WithALocalReturnUrl_GoesBackThere()
+    {
+        var response = await NewBrowserLikeClient().GetAsync($"/budaya/en-US?kembali={Uri.EscapeDataString("/input?indikator=T1.S1&tw=2")}");
+
+        Assert.Equal("/input?indikator=T1.S1&tw=2", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAHostileReturnUrl_LandsHome()
+    {
+        var response = await PostLoginAsync(NewBrowserLikeClient(), "siti", "kata-sandi-siti-1", "/\t/evil.example");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(("localhost", "/"), (response.Headers.Location!.Host, response.Headers.Location.PathAndQuery));
     }
 
     [Fact]
@@ -124,6 +258,24 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.False((await setup.CompleteSetupAsync(token!, "penyusup", "Penyusup", "kata-sandi-kuat-2025")).Succeeded);
         Assert.Null(await setup.CreateSetupTokenIfNoAdminAsync());
         Assert.True(await users.IsInRoleAsync((await users.FindByNameAsync("kepala-it"))!, Roles.Admin));
+    }
+
+    [Fact]
+    public async Task TenConcurrentSubmissions_OfOneSetupLink_CreateExactlyOneAdmin()
+    {
+        await using var fresh = new AppFactory();
+        var setup = fresh.Services.GetRequiredService<UserSetup>();
+        var token = await setup.CreateSetupTokenIfNoAdminAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            Task.Run(() => setup.CompleteSetupAsync(token!, $"admin-{i}", $"Admin {i}", "kata-sandi-kuat-2025"))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("SetupToken", r.Errors.Single().Code));
+        using var scope = fresh.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.Single(users.Users.ToList());
+        Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
     }
 
     [Fact]
