@@ -88,10 +88,15 @@ public sealed class BareWritesApp : BareApp
 
     public sealed record InsertRequest(int IndicatorId, int Quarter, decimal Value, string Date);
 
-    public static async Task<BareWritesApp> StartNewAsync()
+    /// <param name="perConnection">SQL run on every opened connection (the app's per-connection pragmas), or null.</param>
+    public static async Task<BareWritesApp> StartNewAsync(string? perConnection = null)
     {
         var app = new BareWritesApp();
-        await app.StartAsync(b => b.Services.AddDbContextFactory<BareDb>(o => o.UseSqlite($"Data Source={app.DatabasePath}")), a =>
+        await app.StartAsync(b => b.Services.AddDbContextFactory<BareDb>(o =>
+        {
+            o.UseSqlite($"Data Source={app.DatabasePath}");
+            if (perConnection is not null) o.AddInterceptors(new PragmaInterceptor(perConnection));
+        }), a =>
         {
             a.MapPost("/insert", async (InsertRequest request, IDbContextFactory<BareDb> factory, CancellationToken ct) =>
             {
@@ -124,6 +129,23 @@ public sealed class BareWritesApp : BareApp
     {
         await base.DisposeAsync();
         BenchApp.DeleteDatabase(DatabasePath);
+    }
+
+    private sealed class PragmaInterceptor(string sql) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The realisation table only, with the same columns and indexes as the app's.</summary>

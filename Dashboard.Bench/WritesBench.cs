@@ -58,8 +58,11 @@ public static class WritesBench
         var storedRows = stored.Values.Sum(s => s.Rows);
         var mismatched = acked.Count(a => !stored.TryGetValue(a.Key, out var s) || s.Rows != a.Value || s.Total != a.Value);
 
-        // The bare endpoint: the same writers and spread of indicators (by number), one INSERT each.
-        await using var bare = await BareWritesApp.StartNewAsync();
+        // The bare endpoint: the same writers and spread of indicators (by number), one INSERT each, with the journal
+        // settings the app's connections have (journal mode is kept in the file; synchronous and busy_timeout are per connection).
+        var pragmas = await ReadPragmasAsync(session);
+        report.Notes.Add($"SQLite settings read from an app connection and applied to the bare endpoint's: journal_mode={pragmas.Journal}, synchronous={pragmas.Synchronous}, busy_timeout={pragmas.BusyTimeout} ms.");
+        await using var bare = await BareWritesApp.StartNewAsync($"PRAGMA synchronous={pragmas.Synchronous}; PRAGMA busy_timeout={pragmas.BusyTimeout};");
         long bareAcked = 0;
         for (var i = 0; i < 5; i++)
         {
@@ -97,9 +100,23 @@ public static class WritesBench
         report.Notes.Add($"App: the real plan (bundled Renaksi 2025), a planner's API token, increments of 1 on TW IV; writer i writes alternately to its own indicator and to one of two shared ones ({shared.Length} shared, {distinct.Length} distinct cumulative indicators available).");
         report.Notes.Add("Every indicator first gets one prepared entry with a faktor penghambat (so the red-needs-penghambat rule does not refuse); these count as acknowledged (as do the bare endpoint's 5 warm-up inserts).");
         report.Notes.Add("Stored totals: rows and sum of values per indicator for TW IV read back from the app's SQLite file; 'lost' = acknowledged − stored rows; 'totals equal' compares every indicator.");
-        report.Notes.Add("Bare: a minimal WebApplication, EF Core context with only the Realisations table (same columns and indexes), its own SQLite file in WAL mode, one INSERT per request; ratio = app ÷ bare entries/s.");
+        report.Notes.Add("Bare: a minimal WebApplication, EF Core context with only the Realisations table (same columns and indexes), its own SQLite file in WAL mode (and the app's per-connection pragmas), one INSERT per request; ratio = app ÷ bare entries/s.");
         await report.WriteAsync(o.OutDir);
         return report;
+    }
+
+    private static async Task<(string Journal, long Synchronous, long BusyTimeout)> ReadPragmasAsync(BenchSession session)
+    {
+        await using var db = await session.App.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        async Task<string> Read(string pragma)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {pragma};";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }
+        return (await Read("journal_mode"), long.Parse(await Read("synchronous"), System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(await Read("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed record Outcome(long Acknowledged, long Refused, double Seconds, List<double> Latency, string? Note);
