@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+namespace Dashboard.Bench;
+
 /// <summary>
 /// Regenerates docs/screenshots: the app in demo mode (Development, sample data, clock on 15 Nov 2025) on a throwaway
 /// database, signed in as the demo accounts. Usage: dotnet run --project Dashboard.Bench -- screenshots
