@@ -256,6 +256,10 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", $"Data Source={_db}");
         builder.UseSetting("Dashboard:Today", "2025-11-15");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The per-user write and upload limits protect people's screens from a runaway script; the bench is that script.
+        builder.UseSetting("Dashboard:RateLimits:WritesPerMinute", "10000000");
+        builder.UseSetting("Dashboard:RateLimits:UploadsPerMinute", "10000000");
+        builder.UseSetting("Dashboard:SignInLimits:PermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
     }
 

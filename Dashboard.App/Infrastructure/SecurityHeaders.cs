@@ -29,8 +29,7 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        // Hex, not base64: '+' and '/' would be HTML-encoded in the attribute and no longer match the header.
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {
