@@ -97,31 +97,38 @@ public static class PlanFiles
     }
 
     /// <summary>A workbook with one sheet: strings as text, numbers as numeric cells, null as empty.</summary>
-    public static byte[] Xlsx(IEnumerable<object?[]> rows, string sheetName = "Renaksi", Action<IXLWorksheet>? tweak = null)
+    public static byte[] Xlsx(IEnumerable<object?[]> rows, string sheetName = "Renaksi", Action<IXLWorksheet>? tweak = null) =>
+        Xlsx((sheetName, rows, tweak));
+
+    /// <summary>A workbook with several sheets, in order, each filled as <see cref="Xlsx(IEnumerable{object?[]}, string, Action{IXLWorksheet}?)"/>.</summary>
+    public static byte[] Xlsx(params (string Name, IEnumerable<object?[]> Rows, Action<IXLWorksheet>? Tweak)[] sheets)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName);
-        var r = 1;
-        foreach (var row in rows)
+        foreach (var (name, rows, tweak) in sheets)
         {
-            for (var c = 0; c < row.Length; c++)
+            var sheet = workbook.Worksheets.Add(name);
+            var r = 1;
+            foreach (var row in rows)
             {
-                var cell = sheet.Cell(r, c + 1);
-                switch (row[c])
+                for (var c = 0; c < row.Length; c++)
                 {
-                    case null:
-                        break;
-                    case string text:
-                        cell.SetValue(text);
-                        break;
-                    case var number:
-                        cell.SetValue(Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture));
-                        break;
+                    var cell = sheet.Cell(r, c + 1);
+                    switch (row[c])
+                    {
+                        case null:
+                            break;
+                        case string text:
+                            cell.SetValue(text);
+                            break;
+                        case var number:
+                            cell.SetValue(Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture));
+                            break;
+                    }
                 }
+                r++;
             }
-            r++;
+            tweak?.Invoke(sheet);
         }
-        tweak?.Invoke(sheet);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
