@@ -148,7 +148,7 @@ public static class SyntheticPlan
                     var sequence = 0;
                     foreach (var date in dates[q - 1])
                     {
-                        var value = level ? Math.Round(indicator.TargetFor(q) * 0.9m, 2) : Math.Round(indicator.AnnualTarget / 4 / dates[q - 1].Length * 0.9m, 2);
+                        var value = level ? Math.Round((indicator.TargetFor(q) ?? indicator.AnnualTarget) * 0.9m, 2) : Math.Round(indicator.AnnualTarget / 4 / dates[q - 1].Length * 0.9m, 2);
                         db.Realisations.Add(new RealisationRecord
                         {
                             IndicatorId = id, Quarter = q, Date = date, Value = value, RecordedBy = "Petugas Sintetis",

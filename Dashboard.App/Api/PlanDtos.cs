@@ -11,7 +11,7 @@ public sealed record NodeDto(string Code, string Level, string Label, string Tit
 public sealed record RollupDto(int Quarter, decimal? AverageCapaian, string? AverageBand, StatusDto Worst);
 
 public sealed record IndicatorDto(string Code, string Name, string Unit, string Polarity, string Aggregation, decimal TargetAnnual,
-    IReadOnlyList<decimal> QuarterTargets, string? Remark, IReadOnlyList<QuarterDto> Quarters);
+    IReadOnlyList<decimal?> QuarterTargets, string? Remark, IReadOnlyList<QuarterDto> Quarters);
 
 public sealed record QuarterDto(int Quarter, decimal Target, decimal ComparedTarget, decimal? Realisation, decimal? Capaian,
     decimal? AnnualProgress, bool Reported, bool Warning, StatusDto Status, string Formula);

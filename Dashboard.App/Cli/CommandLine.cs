@@ -20,7 +20,7 @@ public static class CommandLine
         Penggunaan:
           Dashboard.App export --year <tahun> --format csv [--out <berkas>]
           Dashboard.App export --year <tahun> --format xlsx --out <berkas>
-          Dashboard.App import --year <tahun> <berkas.xlsx|berkas.csv> [--dry-run]
+          Dashboard.App import --year <tahun> <berkas.xlsx|berkas.csv> [--sheet <lembar>] [--dry-run]
           Dashboard.App check  --year <tahun>
           Dashboard.App create-user --username <nama> --role <peran> [--name "Nama lengkap"] [--password <sandi>]
               peran: Admin, Perencana, KepalaDinas, Petugas, Layar. Tanpa --password: dari variabel lingkungan
@@ -123,7 +123,7 @@ public sealed record ParsedArgs(string Verb, IReadOnlyDictionary<string, string>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         ["export"] = ["year", "format", "out"],
-        ["import"] = ["year", "dry-run"],
+        ["import"] = ["year", "sheet", "dry-run"],
         ["check"] = ["year"],
         ["create-user"] = ["username", "role", "name", "password"],
         ["create-token"] = ["user", "name"],

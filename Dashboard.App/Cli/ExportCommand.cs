@@ -44,7 +44,8 @@ public static class ExportCommand
     }
 }
 
-/// <summary>One row per indicator, numbers in invariant culture (RFC 4180 quoting).</summary>
+/// <summary>One row per indicator and one per node without indicators (so <c>import</c> reads the file back to the
+/// same tree), in document order; numbers in invariant culture, a blank quarter target empty (RFC 4180 quoting).</summary>
 public static class PlanCsv
 {
     public static string Write(PlanEvaluation evaluation)
@@ -55,9 +56,17 @@ public static class PlanCsv
 
         var sb = new StringBuilder();
         sb.AppendJoin(',', columns).Append('\n');
-        foreach (var indicator in evaluation.Plan.AllIndicators())
+        foreach (var row in evaluation.Plan.AllNodes().SelectMany(n => n.Indicators.Count == 0 ? [(n, (Indicator?)null)] : n.Indicators.Select(i => (n, (Indicator?)i))))
         {
-            var node = indicator.Node!;
+            var (node, found) = row;
+            if (found is not { } indicator)
+            {
+                var empty = new List<string?> { node.Level.Label(), node.Title };
+                empty.AddRange(Enumerable.Repeat<string?>(null, columns.Count - 2 - 6));
+                empty.AddRange([node.Code, node.Label, null, null, null, null]);
+                sb.AppendJoin(',', empty.Select(Escape)).Append('\n');
+                continue;
+            }
             var cells = new List<string?> { node.Level.Label(), node.Title, indicator.Name, indicator.Unit, Num(indicator.AnnualTarget) };
             cells.AddRange(indicator.QuarterTargets.Select(t => Num(t)));
             foreach (var status in evaluation.For(indicator))

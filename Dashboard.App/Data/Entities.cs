@@ -39,10 +39,10 @@ public sealed class IndicatorRecord
     public int Polarity { get; set; }
     public int Aggregation { get; set; }
     public decimal AnnualTarget { get; set; }
-    public decimal TargetTw1 { get; set; }
-    public decimal TargetTw2 { get; set; }
-    public decimal TargetTw3 { get; set; }
-    public decimal TargetTw4 { get; set; }
+    public decimal? TargetTw1 { get; set; }
+    public decimal? TargetTw2 { get; set; }
+    public decimal? TargetTw3 { get; set; }
+    public decimal? TargetTw4 { get; set; }
     public string? Remark { get; set; }
     public int SortOrder { get; set; }
     /// <summary>Concurrency token: raised by every edit, so an edit started from an older version is a conflict.</summary>

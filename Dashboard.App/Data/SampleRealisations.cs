@@ -28,7 +28,9 @@ public sealed class SampleRealisations(IDbContextFactory<DashboardDbContext> fac
         for (var n = 0; n < indicators.Count; n++)
         {
             var indicator = indicators[n];
-            decimal[] targets = [indicator.TargetTw1, indicator.TargetTw2, indicator.TargetTw3, indicator.TargetTw4];
+            // A blank quarter (annual targets only) is sampled against the year's pace: a quarter of the annual target each.
+            decimal[] targets = [indicator.TargetTw1 ?? indicator.AnnualTarget / 4, indicator.TargetTw2 ?? indicator.AnnualTarget / 2,
+                indicator.TargetTw3 ?? indicator.AnnualTarget * 3 / 4, indicator.TargetTw4 ?? indicator.AnnualTarget];
             // The ratio to target cycles through the bands; the last indicators leave TW III/IV unreported.
             decimal[] ratios = [1.00m, 0.95m, 0.82m, 0.70m, 0.58m, 0.40m, 1.10m, 2.60m];
             var lastQuarter = n % 9 == 8 ? 2 : n % 5 == 4 ? 3 : 4;

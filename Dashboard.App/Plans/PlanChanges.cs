@@ -69,7 +69,7 @@ public sealed record NodeValues(string Level, string Label, string Title)
 }
 
 /// <summary>An indicator's plan values, as audited before and after a change.</summary>
-public sealed record IndicatorValues(string Name, string Unit, decimal Target, decimal Tw1, decimal Tw2, decimal Tw3, decimal Tw4,
+public sealed record IndicatorValues(string Name, string Unit, decimal Target, decimal? Tw1, decimal? Tw2, decimal? Tw3, decimal? Tw4,
     string? Remark, string Polarity, string Aggregation)
 {
     public static IndicatorValues Of(Indicator i) => new(i.Name, i.Unit, Decimals.Trim(i.AnnualTarget),
@@ -98,4 +98,7 @@ public sealed record IndicatorValues(string Name, string Unit, decimal Target, d
         $"{Name} · {Unit} · target {N(Target)} (TW {N(Tw1)} / {N(Tw2)} / {N(Tw3)} / {N(Tw4)})";
 
     private static string N(decimal value) => IdNumber.Format(value);
+
+    /// <summary>A blank quarter (no target) reads "kosong", never 0.</summary>
+    private static string N(decimal? value) => value is { } v ? IdNumber.Format(v) : "kosong";
 }

@@ -505,4 +505,6 @@ public sealed class PlanEditService(
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Format(decimal value) => IdNumber.Format(Decimals.Trim(value));
+
+    private static string Format(decimal? value) => value is { } v ? Format(v) : "";
 }

@@ -8,6 +8,9 @@ namespace Dashboard.App.Plans;
 /// <summary>The sheets of an uploaded plan file, or the one reason the file cannot be read at all.</summary>
 public sealed record PlanFile(string FileName, IReadOnlyList<SheetGrid> Sheets, ImportIssue? Error)
 {
+    /// <summary>What the reader found out about the file, for the preview: format, encoding, separator.</summary>
+    public IReadOnlyList<string> Detected { get; init; } = [];
+
     public static PlanFile Failed(string fileName, string message) =>
         new(fileName, [], new ImportIssue(Severity.Error, fileName, null, null, message));
 }
@@ -89,7 +92,7 @@ public static class XlsxGridReader
             using var stream = new MemoryStream(bytes, writable: false);
             using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
             var sheets = workbook.Worksheets.Select(ReadSheet).ToList();
-            return new PlanFile(name, sheets, null);
+            return new PlanFile(name, sheets, null) { Detected = [$"Buku kerja Excel (.xlsx) dengan {sheets.Count} lembar: {string.Join(", ", sheets.Select(s => s.Name))}"] };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -227,19 +230,31 @@ public static class XlsxGridReader
 }
 
 /// <summary>
-/// CSV as Excel and LibreOffice save it: comma or semicolon separated (the one that makes the header readable),
-/// UTF-8 with or without BOM, quoted fields that may hold separators, quotes ("") and line breaks.
+/// CSV as Excel and LibreOffice save it: comma, semicolon (Excel in Indonesia) or tab separated (the one that makes the
+/// header readable), UTF-8 with or without BOM, else Windows-1252 (Excel's "CSV (dipisahkan koma)" on an Indonesian
+/// Windows); quoted fields that may hold separators, quotes ("") and line breaks. Text that was already garbled by a
+/// wrong encoding (mojibake such as "â€“") is refused, never imported.
 /// </summary>
-public static class CsvGridReader
+public static partial class CsvGridReader
 {
     private static readonly char[] Separators = [';', ',', '\t'];
+
+    // Bytes Windows-1252 leaves undefined: a file holding them is neither UTF-8 nor ANSI text.
+    private static readonly byte[] Undefined1252 = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+    static CsvGridReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    // UTF-8 bytes read once as Windows-1252 and saved again: "â€“" for "–", "Ã©" for "é", "Â " for a no-break space.
+    [System.Text.RegularExpressions.GeneratedRegex("â€[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|Â[\u00A0-\u00BF]")]
+    private static partial System.Text.RegularExpressions.Regex Mojibake();
 
     public static PlanFile Read(string name, byte[] bytes)
     {
         string text;
+        string encoding;
         try
         {
-            text = Decode(bytes);
+            (text, encoding) = Decode(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -249,36 +264,77 @@ public static class CsvGridReader
         {
             return PlanFile.Failed(name, "Berkas ini bukan CSV: isinya data biner. Unggah berkas .csv berupa teks atau berkas .xlsx.");
         }
+        if (encoding.Length == 0)
+        {
+            var at = Array.FindIndex(bytes, b => Undefined1252.Contains(b));
+            var line = 1 + bytes.Take(at).Count(b => b == (byte)'\n');
+            return PlanFile.Failed(name, $"Berkas CSV ini bukan UTF-8 dan bukan Windows-1252 (ANSI): ada byte 0x{bytes[at]:X2} yang tidak dikenal di baris {line}. Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.");
+        }
         var sheetName = Path.GetFileNameWithoutExtension(name);
         SheetGrid? best = null;
+        var bestSeparator = Separators[0];
         var bestScore = -1;
         foreach (var separator in Separators)
         {
             var grid = Parse(sheetName, text, separator);
-            var header = PlanHeader.Find(grid);
+            var header = PlanHeader.Find(grid) ?? PlanHeader.Find(ExportLayout.TryConvert(grid) ?? grid);
             var found = header is null ? 0 : PlanHeader.Required.Count(header.Columns.ContainsKey);
             var width = grid.Rows.Count == 0 ? 0 : grid.Rows.Max(r => r.Cells.Count);
             var score = found * 1000 + Math.Min(width, 999);
             if (score > bestScore)
             {
                 best = grid;
+                bestSeparator = separator;
                 bestScore = score;
             }
         }
-        return new PlanFile(name, [best!], null);
+        if (Garbled(best!) is { } garbled) return new PlanFile(name, [], garbled);
+        var separatorName = bestSeparator switch
+        {
+            ';' => "titik koma (;)",
+            ',' => "koma (,)",
+            _ => "tab",
+        };
+        return new PlanFile(name, [best!], null) { Detected = [$"CSV, pengodean {encoding}, pemisah {separatorName}"] };
     }
 
-    private static string Decode(byte[] bytes)
+    /// <summary>The first cell whose text was garbled by a wrong encoding, as an error naming it.</summary>
+    private static ImportIssue? Garbled(SheetGrid grid)
     {
+        foreach (var row in grid.Rows)
+        {
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                var match = Mojibake().Match(row.Cells[c].Text);
+                if (!match.Success) continue;
+                return new ImportIssue(Severity.Error, grid.Name, row.Number, SheetGrid.ColumnLetter(c),
+                    $"Teks \"{match.Value}\" rusak karena salah pengodean (mojibake), mis. \"â€“\" untuk tanda pisah \"–\". Tidak ada yang diimpor. Buka berkas aslinya di Excel dan simpan sebagai \"CSV UTF-8 (dipisahkan koma)\", lalu unggah lagi.");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The text and the name of its encoding; an empty name when the bytes are neither UTF-8 nor Windows-1252.</summary>
+    private static (string Text, string Encoding) Decode(byte[] bytes)
+    {
+        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
+            return (utf8.GetString(bytes, 3, bytes.Length - 3), "UTF-8 dengan BOM");
         }
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), "UTF-16");
+        try
+        {
+            return (utf8.GetString(bytes), "UTF-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: Excel's ANSI CSV. Windows-1252 maps every byte but five, so a stray one means "not text we know".
+            if (bytes.Any(b => Undefined1252.Contains(b))) return ("", "");
+            return (Encoding.GetEncoding(1252).GetString(bytes), "Windows-1252 (ANSI)");
+        }
     }
-
     /// <summary>RFC 4180 with a chosen separator; each record is one row, numbered from 1.</summary>
     public static SheetGrid Parse(string sheetName, string text, char separator)
     {

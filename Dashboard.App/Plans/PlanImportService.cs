@@ -27,6 +27,23 @@ public sealed record ImportPreview(
 {
     public bool HasErrors => Issues.Any(i => i.IsError);
 
+    /// <summary>Rows left out on purpose (signature block, footer, rows without Uraian or indicator): not errors.</summary>
+    public IReadOnlyList<SkippedRow> Skipped { get; init; } = [];
+
+    /// <summary>What was detected about the file (format, encoding, separator, sheet, header row), in Indonesian.</summary>
+    public IReadOnlyList<string> Detected { get; init; } = [];
+
+    /// <summary>Every sheet of the file and those holding a plan table, so the user can choose another one.</summary>
+    public IReadOnlyList<string> SheetNames { get; init; } = [];
+
+    public IReadOnlyList<string> PlanSheets { get; init; } = [];
+
+    /// <summary>Indicators with an annual target only (TW I-IV blank, stored as no target, not 0).</summary>
+    public int AnnualOnlyCount => Plan?.AllIndicators().Count(i => i.IsAnnualOnly) ?? 0;
+
+    /// <summary>Nodes that only group others (no indicator of their own).</summary>
+    public int ParentOnlyCount => Plan?.AllNodes().Count(n => n.Indicators.Count == 0 && n.Children.Count > 0) ?? 0;
+
     public int ErrorCount => Issues.Count(i => i.IsError);
 
     public int WarningCount => Issues.Count(i => !i.IsError);
@@ -68,7 +85,8 @@ public sealed class PlanImportService(
 {
     public PlanImportOptions Options => options.Value;
 
-    public async Task<ImportPreview> PreviewAsync(int year, string fileName, Stream content, CancellationToken ct = default)
+    /// <param name="sheet">The sheet to read; null for the first that holds a plan table.</param>
+    public async Task<ImportPreview> PreviewAsync(int year, string fileName, Stream content, CancellationToken ct = default, string? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "berkas" : fileName);
@@ -77,7 +95,7 @@ public sealed class PlanImportService(
             return Failed(year, name, new ImportIssue(Severity.Error, name, null, null, $"Tahun {year} tidak wajar: isi tahun rencana antara 2000 dan 2100."));
         }
         var file = await PlanFileReader.ReadAsync(name, content, Options, ct);
-        if (file.Error is { } error) return Failed(year, name, error);
+        if (file.Error is { } error) return Failed(year, name, error) with { Detected = file.Detected };
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var current = await LoadCurrentAsync(db, year, ct);
@@ -88,7 +106,7 @@ public sealed class PlanImportService(
         PlanParseResult parsed;
         try
         {
-            parsed = new PlanGridParser().Parse(file.Sheets, new PlanGridOptions(year, agency));
+            parsed = new PlanGridParser().Parse(file.Sheets, new PlanGridOptions(year, agency, sheet));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -97,7 +115,17 @@ public sealed class PlanImportService(
         }
         var findings = parsed.Plan is null ? [] : checker.Check(parsed.Plan);
         var changes = current is null || parsed.Plan is null ? [] : Diff(current, parsed.Plan);
-        return new ImportPreview(year, name, parsed.Plan, parsed.Issues, findings, current is null, changes, parsed.Sheet, parsed.Rows);
+        var detected = file.Detected.ToList();
+        if (parsed.Sheet is { } read && parsed.HeaderRow is { } headerRow)
+        {
+            detected.Add(parsed.PlanSheets.Count > 1
+                ? $"Tabel rencana dibaca dari lembar {read} (judul kolom di baris {headerRow}); lembar lain yang juga berisi tabel: {string.Join(", ", parsed.PlanSheets.Where(n => n != read))}"
+                : $"Tabel rencana dibaca dari lembar {read} (judul kolom di baris {headerRow})");
+        }
+        return new ImportPreview(year, name, parsed.Plan, parsed.Issues, findings, current is null, changes, parsed.Sheet, parsed.Rows)
+        {
+            Skipped = parsed.Skipped, Detected = detected, SheetNames = parsed.SheetNames, PlanSheets = parsed.PlanSheets,
+        };
     }
 
     /// <summary>For a file refused before it is read because its declared size is over the limit (browser uploads).</summary>

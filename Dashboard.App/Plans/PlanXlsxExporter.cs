@@ -126,7 +126,11 @@ public static class PlanXlsxExporter
         sheet.Cell(row, ColIndicator).SetValue(indicator.Name).Style.Alignment.SetWrapText();
         sheet.Cell(row, ColUnit).SetValue(indicator.Unit);
         Number(sheet.Cell(row, ColTarget), indicator.AnnualTarget);
-        for (var q = 0; q < 4; q++) Number(sheet.Cell(row, ColTw1 + q), indicator.QuarterTargets[q]);
+        // A blank quarter stays blank (annual targets only); 0 is written as 0.
+        for (var q = 0; q < 4; q++)
+        {
+            if (indicator.QuarterTargets[q] is { } target) Number(sheet.Cell(row, ColTw1 + q), target);
+        }
         if (indicator.Remark is { } remark) sheet.Cell(row, ColRemark).SetValue(remark).Style.Alignment.SetWrapText();
 
         var statuses = evaluation.For(indicator);

@@ -179,7 +179,7 @@ public sealed record NodeRow(string Code, int Depth, string Number, NodeLevel Le
 /// <param name="Predikat">The band label, or the state label where there is no band (Belum dilaporkan, Tanpa target, …).</param>
 /// <param name="Decisions">Meeting decisions of the quarter on this indicator, as text.</param>
 public sealed record IndicatorRow(string Code, int Depth, string NodeCode, string NodeLevelLabel, string NodeTitle,
-    string Name, string Unit, decimal AnnualTarget, IReadOnlyList<decimal> Targets, IReadOnlyList<decimal?> Realisations,
+    string Name, string Unit, decimal AnnualTarget, IReadOnlyList<decimal?> Targets, IReadOnlyList<decimal?> Realisations,
     decimal? Capaian, decimal? AnnualCapaian, StatusTag Tag, string Predikat, bool Warning, Polarity Polarity,
     string? Drivers, string? Obstacles, string? FollowUp, IReadOnlyList<string> Decisions, string? Remark, ReviewState Verification)
     : ReportRow(Code, Depth)

@@ -38,7 +38,7 @@ public sealed class PlanChecker
 
     private static IEnumerable<PlanFinding> CheckNode(PlanNode node)
     {
-        if (node.Indicators.Count == 0)
+        if (node.Indicators.Count == 0 && node.Children.Count == 0)
         {
             yield return ForNode(PlanRules.NodeWithoutIndicator, node, $"{node.Level.Label()} ini tidak memiliki indikator kinerja.");
         }
@@ -55,12 +55,13 @@ public sealed class PlanChecker
     {
         var tw = indicator.QuarterTargets;
         var annual = indicator.AnnualTarget;
+        // Blank quarters (annual targets only) are no targets: not 0, and not compared.
         var allQuartersZero = tw.All(t => t == 0);
 
         if (!(indicator.Aggregation == Aggregation.Level && indicator.Polarity == Polarity.Negative))
         {
-            var steps = Enumerable.Range(1, 3).Where(i => tw[i] < tw[i - 1])
-                .Select(i => $"dari {Quarter(i, tw[i - 1])} ke {Quarter(i + 1, tw[i])}")
+            var steps = Enumerable.Range(1, 3).Where(i => tw[i] is { } now && tw[i - 1] is { } before && now < before)
+                .Select(i => $"dari {Quarter(i, tw[i - 1]!.Value)} ke {Quarter(i + 1, tw[i]!.Value)}")
                 .ToList();
             if (steps.Count > 0)
             {
@@ -73,13 +74,13 @@ public sealed class PlanChecker
             yield return For(PlanRules.NoQuarterTargets, indicator,
                 $"Target tahunan ({Number(annual)}) ada, tetapi target TW I sampai TW IV semuanya 0.");
         }
-        else if (tw[3] != annual)
+        else if (tw[3] is { } yearEnd && yearEnd != annual)
         {
             yield return For(PlanRules.YearEndMismatch, indicator,
-                $"{Quarter(4, tw[3])} berbeda dengan target tahunan ({Number(annual)}).");
+                $"{Quarter(4, yearEnd)} berbeda dengan target tahunan ({Number(annual)}).");
         }
 
-        if (annual == 0 && allQuartersZero)
+        if (annual == 0 && tw.All(t => t is null or 0))
         {
             yield return For(PlanRules.AllTargetsZero, indicator, "Semua target (tahunan dan TW I sampai TW IV) bernilai 0.");
         }
@@ -105,7 +106,7 @@ public sealed class PlanChecker
 
         if (indicator.Polarity == Polarity.Positive)
         {
-            var above = Enumerable.Range(0, 3).Where(i => tw[i] > annual).Select(i => Quarter(i + 1, tw[i])).ToList();
+            var above = Enumerable.Range(0, 3).Where(i => tw[i] > annual).Select(i => Quarter(i + 1, tw[i]!.Value)).ToList();
             if (above.Count > 0)
             {
                 yield return For(PlanRules.QuarterAboveAnnual, indicator,
@@ -172,7 +173,8 @@ public sealed class PlanChecker
 
     private static IEnumerable<(string Label, decimal Value)> Targets(Indicator indicator) =>
         new[] { ("target tahunan", indicator.AnnualTarget) }
-            .Concat(indicator.QuarterTargets.Select((t, i) => (Quarters.Label(i + 1), t)));
+            .Concat(indicator.QuarterTargets.Select((t, i) => (Label: Quarters.Label(i + 1), Value: t))
+                .Where(t => t.Value is not null).Select(t => (t.Label, t.Value!.Value)));
 
     private static string List(IEnumerable<(string Label, decimal Value)> targets) =>
         string.Join(", ", targets.Select(t => $"{t.Label} ({Number(t.Value)})"));

@@ -40,6 +40,17 @@ public static partial class NodeLabel
         return true;
     }
 
+    [GeneratedRegex(@"\d+(?:\.\d+)*")]
+    private static partial Regex Number();
+
+    /// <summary>The official code or number in a label, as the document writes it: "Program 5.01.01" → "5.01.01",
+    /// "Kegiatan 5." → "5"; null when the label has none ("Program").</summary>
+    public static string? OfficialCode(string label)
+    {
+        var match = Number().Match(label ?? "");
+        return match.Success ? match.Value : null;
+    }
+
     /// <summary>The prefix of a level in positional codes: T1.S1.P1.K1.SK1.</summary>
     public static string CodePrefix(NodeLevel level) => level switch
     {

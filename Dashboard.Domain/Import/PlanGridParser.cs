@@ -10,7 +10,18 @@ namespace Dashboard.Domain.Import;
 /// <summary>What the parser needs besides the cells.</summary>
 /// <param name="Year">The plan year the file is imported as (the file's own title may name another year).</param>
 /// <param name="Agency">Used when the rows above the table do not name the agency.</param>
-public sealed record PlanGridOptions(int Year, string Agency);
+/// <param name="Sheet">The sheet the user chose; null to take the first sheet that holds a plan table.</param>
+public sealed record PlanGridOptions(int Year, string Agency, string? Sheet = null);
+
+/// <summary>A row left out on purpose, not an error: a signature block or footer under the table, a row with
+/// neither Uraian nor indicator, a row of column numbers.</summary>
+/// <param name="Text">The row's non-empty cells, shortened, so the user can see what was left out.</param>
+public sealed record SkippedRow(string Sheet, int Row, string Reason, string Text)
+{
+    public const string BelowTable = "Di bawah tabel (tanda tangan, catatan, kaki halaman)";
+    public const string NoUraianNorIndicator = "Tanpa Uraian maupun Indikator Kinerja";
+    public const string ColumnNumbers = "Nomor kolom di bawah judul";
+}
 
 /// <summary>The plan read from a sheet, with every problem found on the way.</summary>
 /// <param name="Plan">Null when nothing usable was found (no header, no nodes); otherwise the plan as far as it could
@@ -19,6 +30,17 @@ public sealed record PlanGridOptions(int Year, string Agency);
 /// <param name="Rows">Data rows read (empty rows not counted).</param>
 public sealed record PlanParseResult(Plan? Plan, IReadOnlyList<ImportIssue> Issues, string? Sheet, int Rows)
 {
+    /// <summary>Rows left out on purpose (not errors), in sheet order.</summary>
+    public IReadOnlyList<SkippedRow> Skipped { get; init; } = [];
+
+    /// <summary>Every sheet of the file, and those among them that hold a complete plan table (the user may pick one).</summary>
+    public IReadOnlyList<string> SheetNames { get; init; } = [];
+
+    public IReadOnlyList<string> PlanSheets { get; init; } = [];
+
+    /// <summary>The 1-based row of the column header the table was read from.</summary>
+    public int? HeaderRow { get; init; }
+
     public bool HasErrors => Issues.Any(i => i.IsError);
 
     public IEnumerable<ImportIssue> Errors => Issues.Where(i => i.IsError);
@@ -60,11 +82,33 @@ public sealed partial class PlanGridParser
                 "Berkas tidak berisi data: semua lembar kosong.")], null, 0);
         }
 
+        // A file's own layout (the CSV the export writes) is first turned into the Renaksi layout.
+        sheets = sheets.Select(s => ExportLayout.TryConvert(s) ?? s).ToList();
         var headers = sheets.Select(s => (Sheet: s, Header: PlanHeader.Find(s))).ToList();
-        var chosen = headers.FirstOrDefault(h => h.Header is { IsComplete: true });
+        var names = sheets.Select(s => s.Name).ToList();
+        var planSheets = headers.Where(h => h.Header is { IsComplete: true }).Select(h => h.Sheet.Name).ToList();
+        (SheetGrid Sheet, PlanHeader? Header) chosen;
+        if (options.Sheet is { Length: > 0 } wanted)
+        {
+            chosen = headers.FirstOrDefault(h => string.Equals(h.Sheet.Name, wanted, StringComparison.OrdinalIgnoreCase));
+            if (chosen.Sheet is null)
+            {
+                return new PlanParseResult(null, [new ImportIssue(Severity.Error, wanted, null, null,
+                    $"Lembar \"{wanted}\" tidak ada di berkas ini. Lembar yang ada: {string.Join(", ", names)}.")], null, 0)
+                    { SheetNames = names, PlanSheets = planSheets };
+            }
+            if (chosen.Header is not { IsComplete: true })
+            {
+                return new PlanParseResult(null, [MissingColumns([chosen])], null, 0) { SheetNames = names, PlanSheets = planSheets };
+            }
+        }
+        else
+        {
+            chosen = headers.FirstOrDefault(h => h.Header is { IsComplete: true });
+        }
         if (chosen.Header is null)
         {
-            return new PlanParseResult(null, [MissingColumns(headers)], null, 0);
+            return new PlanParseResult(null, [MissingColumns(headers)], null, 0) { SheetNames = names, PlanSheets = planSheets };
         }
 
         var run = new Run(chosen.Sheet, chosen.Header, options);
@@ -73,10 +117,10 @@ public sealed partial class PlanGridParser
             if (other != chosen.Sheet && header is { IsComplete: true })
             {
                 run.Issue(Severity.Warning, null, null,
-                    $"Lembar {other.Name} juga berisi tabel rencana, tetapi hanya lembar {chosen.Sheet.Name} (yang pertama) yang dibaca.");
+                    $"Lembar {other.Name} juga berisi tabel rencana, tetapi hanya lembar {chosen.Sheet.Name} yang dibaca. Pilih lembar lain bila yang dimaksud bukan ini.");
             }
         }
-        return run.Execute();
+        return run.Execute() with { SheetNames = names, PlanSheets = planSheets, HeaderRow = chosen.Sheet.Rows[chosen.Header.FirstRowIndex].Number };
     }
 
     private static ImportIssue MissingColumns(List<(SheetGrid Sheet, PlanHeader? Header)> headers)
@@ -125,6 +169,7 @@ public sealed partial class PlanGridParser
         private static readonly PlanColumn[] IndicatorColumns = [PlanColumn.Indikator, PlanColumn.Satuan, .. NumberColumns];
 
         private readonly List<ImportIssue> _issues = [];
+        private readonly List<SkippedRow> _skipped = [];
         private readonly List<PlanNode> _roots = [];
         private readonly Dictionary<PlanNode, NodeState> _states = [];
         // Open nodes by level (index = (int)NodeLevel): the parent of a new node is the deepest open one above its level.
@@ -163,14 +208,23 @@ public sealed partial class PlanGridParser
             }
 
             var rows = sheet.Rows;
+            // The table ends with its last plan row; what follows (a signature block, a footer) is not data.
+            var last = rows.Count - 1;
+            while (last >= header.DataStartIndex && !IsPlanRow(rows[last])) last--;
             var first = true;
             for (var i = header.DataStartIndex; i < rows.Count; i++)
             {
                 var row = rows[i];
                 if (row.IsEmpty) continue;
+                if (i > last && last >= header.DataStartIndex)
+                {
+                    Skip(row, SkippedRow.BelowTable);
+                    continue;
+                }
                 if (first && IsColumnNumbering(row))
                 {
                     first = false;
+                    Skip(row, SkippedRow.ColumnNumbers);
                     continue;
                 }
                 first = false;
@@ -179,7 +233,8 @@ public sealed partial class PlanGridParser
 
             foreach (var state in _states.Values)
             {
-                if (state.Node.Indicators.Count == 0 && !state.RefusedIndicator)
+                // A node that only groups others (a Tujuan above its Sasaran) is a parent node, not a node missing its indicator.
+                if (state.Node.Indicators.Count == 0 && state.Node.Children.Count == 0 && !state.RefusedIndicator)
                 {
                     Issue(Severity.Warning, state.Row, PlanColumn.Uraian,
                         $"{state.Node.Label} \"{Short(state.Node.Title)}\" tidak memiliki indikator kinerja. Tambahkan indikator pada baris di bawahnya (kolom Uraian kosong).");
@@ -199,7 +254,26 @@ public sealed partial class PlanGridParser
                 plan = new Plan(options.Year, agency, title, _roots);
             }
             var ordered = _issues.OrderBy(i => i.Row ?? 0).ToList();
-            return new PlanParseResult(plan, ordered, sheet.Name, _rows) { SourceRows = _sourceRows };
+            return new PlanParseResult(plan, ordered, sheet.Name, _rows) { SourceRows = _sourceRows, Skipped = _skipped };
+        }
+
+        private void Skip(SheetRow row, string reason)
+        {
+            var text = string.Join(" · ", row.Cells.Where(c => !c.IsEmpty).Select(c => Clean(TextOf(c))));
+            _skipped.Add(new SkippedRow(sheet.Name, row.Number, reason, Short(text)));
+        }
+
+        /// <summary>A row that belongs to the table: a Uraian opening a node, or an indicator row (two of: a name, a unit,
+        /// a number in a target column). Rows after the last such row are the document's trailer; a signature
+        /// ("Purbalingga, Januari 2025", a name, "NIP …") fills one cell of a row, never two of these.</summary>
+        private bool IsPlanRow(SheetRow row)
+        {
+            string Cell(PlanColumn c) => header.Columns.TryGetValue(c, out var i) ? Clean(TextOf(row[i])) : "";
+            var uraian = Cell(PlanColumn.Uraian);
+            if (uraian.Length > 0) return NodeLabel.TryParse(uraian, out _, out _, out _);
+            var parts = (Cell(PlanColumn.Indikator).Length > 0 ? 1 : 0) + (Cell(PlanColumn.Satuan).Length > 0 ? 1 : 0)
+                + (NumberColumns.Any(c => row[header.Columns[c]] is { Number: not null } || IdNumber.Parse(Cell(c)).Ok) ? 1 : 0);
+            return parts >= 2;
         }
 
         private void ReadRow(SheetRow row)
@@ -212,7 +286,7 @@ public sealed partial class PlanGridParser
             var hasIndicator = IndicatorColumns.Any(c => _cells[(int)c].Length > 0);
             if (uraian.Length == 0 && !hasIndicator)
             {
-                Issue(Severity.Warning, row.Number, null, "Baris tanpa Uraian maupun Indikator Kinerja diabaikan.");
+                Skip(row, SkippedRow.NoUraianNorIndicator);
                 return;
             }
             _rows++;
@@ -337,13 +411,25 @@ public sealed partial class PlanGridParser
                 Issue(Severity.Error, row.Number, PlanColumn.Satuan, "Satuan kosong: isi satuan indikator, mis. Persentase, Orang, Unit, Dokumen.");
                 ok = false;
             }
-            var values = new decimal[NumberColumns.Length];
+            var values = new decimal?[NumberColumns.Length];
+            var blank = new List<string>();
             for (var n = 0; n < NumberColumns.Length; n++)
             {
                 var column = NumberColumns[n];
                 var cell = row[header.Columns[column]];
+                // A blank TW cell is "no quarterly target" (annual targets only), never 0; the annual target is required.
+                if (column != PlanColumn.Target && cell.IsEmpty)
+                {
+                    blank.Add(PlanHeader.Name(column));
+                    continue;
+                }
                 if (ReadNumber(row.Number, column, cell, unit) is { } value) values[n] = value;
                 else ok = false;
+            }
+            if (ok && blank.Count is > 0 and < 4)
+            {
+                Issue(Severity.Warning, row.Number, null,
+                    $"{string.Join(", ", blank)} kosong: dibaca sebagai tanpa target triwulan (bukan 0). Tulis 0 bila targetnya memang 0.");
             }
             var polarity = ReadPolarity(row.Number, ref ok);
             var aggregation = ReadAggregation(row.Number, ref ok);
@@ -356,7 +442,7 @@ public sealed partial class PlanGridParser
             var node = _current!.Node;
             var code = $"{node.Code}.I{node.Indicators.Count + 1}";
             var remark = _cells[(int)PlanColumn.Keterangan];
-            node.AddIndicator(new Indicator(code, name, unit, values[0], values[1..], polarity, aggregation, remark));
+            node.AddIndicator(new Indicator(code, name, unit, values[0]!.Value, values[1..], polarity, aggregation, remark));
             _sourceRows[code] = row.Number;
         }
 
@@ -385,6 +471,13 @@ public sealed partial class PlanGridParser
             }
             if (text is "-" or "–" or "—") return 0m;
             var parsed = IdNumber.Parse(text);
+            // The unit written inside the cell ("3 Laporan"), only when it is this row's own Satuan.
+            if (!parsed.Ok && unit.Length > 0 && text.Length > unit.Length
+                && text.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(text[^(unit.Length + 1)]))
+            {
+                var withoutUnit = IdNumber.Parse(text[..^unit.Length].TrimEnd());
+                if (withoutUnit.Ok) parsed = withoutUnit;
+            }
             if (!parsed.Ok)
             {
                 Issue(Severity.Error, row, column, $"{what} \"{Short(text)}\" bukan angka yang sah: {parsed.Error}{Suggestion(text, parsed.Error)}");

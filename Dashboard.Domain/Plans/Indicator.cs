@@ -5,12 +5,20 @@ public sealed class Indicator
 {
     public Indicator(string code, string name, string unit, decimal annualTarget, IReadOnlyList<decimal> quarterTargets,
         Polarity polarity = Polarity.Positive, Aggregation? aggregation = null, string? remark = null)
+        : this(code, name, unit, annualTarget, quarterTargets.Select(t => (decimal?)t).ToArray(), polarity, aggregation, remark)
+    {
+    }
+
+    /// <param name="quarterTargets">TW I-IV; null where the plan sets no target for that quarter (a Renstra/IKU matrix
+    /// with annual targets only). Null is not 0: a 0 target is a target.</param>
+    public Indicator(string code, string name, string unit, decimal annualTarget, IReadOnlyList<decimal?> quarterTargets,
+        Polarity polarity = Polarity.Positive, Aggregation? aggregation = null, string? remark = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(unit);
         if (quarterTargets.Count != 4) throw new ArgumentException("Harus ada tepat empat target triwulan.", nameof(quarterTargets));
-        if (annualTarget < 0 || quarterTargets.Any(t => t < 0)) throw new ArgumentException("Target tidak boleh negatif.", nameof(quarterTargets));
+        if (annualTarget < 0 || quarterTargets.Any(t => t is < 0)) throw new ArgumentException("Target tidak boleh negatif.", nameof(quarterTargets));
         Code = code;
         Name = name;
         Unit = unit;
@@ -26,15 +34,22 @@ public sealed class Indicator
     /// <summary>Satuan, as written in the plan.</summary>
     public string Unit { get; }
     public decimal AnnualTarget { get; }
-    /// <summary>Cumulative targets TW I-IV: what should be reached by the end of each quarter.</summary>
-    public IReadOnlyList<decimal> QuarterTargets { get; }
+    /// <summary>Cumulative targets TW I-IV: what should be reached by the end of each quarter; null where the plan
+    /// sets none (blank in the document, not 0).</summary>
+    public IReadOnlyList<decimal?> QuarterTargets { get; }
+
+    /// <summary>True when every quarter is blank: a plan with an annual target only.</summary>
+    public bool IsAnnualOnly => QuarterTargets.All(t => t is null);
     public Polarity Polarity { get; }
     public Aggregation Aggregation { get; }
     /// <summary>Keterangan.</summary>
     public string? Remark { get; }
     public PlanNode? Node { get; internal set; }
 
-    public decimal TargetFor(int quarter) => QuarterTargets[Quarters.Check(quarter) - 1];
+    /// <summary>The quarter's cumulative target; null when the plan sets none for that quarter.</summary>
+    public decimal? TargetFor(int quarter) => QuarterTargets[Quarters.Check(quarter) - 1];
+
+    public bool HasQuarterTarget(int quarter) => TargetFor(quarter) is not null;
 
     /// <summary>This indicator's code and the codes of its node and every ancestor: the rows a change to it affects.</summary>
     public IEnumerable<string> AffectedCodes()

@@ -28,7 +28,7 @@ public sealed record IndicatorDraft(
 
     /// <summary>The indicator's values as the form shows them (numbers in id-ID, exactly).</summary>
     public static IndicatorDraft From(Indicator indicator) => new(indicator.Name, indicator.Unit, IdNumber.Format(indicator.AnnualTarget),
-        indicator.QuarterTargets.Select(t => (string?)IdNumber.Format(t)).ToArray(), indicator.Polarity, indicator.Aggregation, indicator.Remark);
+        indicator.QuarterTargets.Select(t => t is { } v ? IdNumber.Format(v) : "").ToArray(), indicator.Polarity, indicator.Aggregation, indicator.Remark);
 
     public IndicatorDraftCheck Check()
     {
@@ -47,10 +47,12 @@ public sealed record IndicatorDraft(
         if (!Enum.IsDefined(Aggregation)) errors.Add(new(PlanFields.Aggregation, "Agregasi tidak dikenal."));
 
         var annual = Target(PlanFields.AnnualTarget, AnnualTarget, unit, errors, notices);
-        var quarters = new decimal[4];
+        // A blank quarter is "no quarterly target" (annual targets only), not 0; the annual target stays required.
+        var quarters = new decimal?[4];
         for (var q = 1; q <= 4; q++)
         {
-            quarters[q - 1] = Target(PlanFields.Quarter(q), q <= QuarterTargets.Count ? QuarterTargets[q - 1] : null, unit, errors, notices);
+            var text = q <= QuarterTargets.Count ? QuarterTargets[q - 1] : null;
+            quarters[q - 1] = string.IsNullOrWhiteSpace(text) ? null : Target(PlanFields.Quarter(q), text, unit, errors, notices);
         }
         return new IndicatorDraftCheck(errors, notices, name, unit, annual, quarters, Polarity, Aggregation, remark);
     }
@@ -86,7 +88,7 @@ public sealed record IndicatorDraftCheck(
     string Name,
     string Unit,
     decimal AnnualTarget,
-    IReadOnlyList<decimal> QuarterTargets,
+    IReadOnlyList<decimal?> QuarterTargets,
     Polarity Polarity,
     Aggregation Aggregation,
     string? Remark)

@@ -12,7 +12,7 @@ namespace Dashboard.Domain.Plans;
 /// Schema: <c>{ year, agency, title?, signedPlace?, signedDate?, signerTitle?, nodes: [node] }</c>;
 /// node: <c>{ code, level, label?, title, indicators?: [indicator], children?: [node] }</c> with <c>level</c> one of
 /// Tujuan, Sasaran, Program, Kegiatan, SubKegiatan;
-/// indicator: <c>{ code, name, unit, target, tw: [4 numbers], polarity?, aggregation?, remark? }</c> with
+/// indicator: <c>{ code, name, unit, target, tw: [4 numbers or null], polarity?, aggregation?, remark? }</c> with
 /// <c>polarity</c> Positive (default) or Negative and <c>aggregation</c> Cumulative or Level (default from the unit).
 /// Numbers are read as <see cref="decimal"/> straight from the JSON text, so 7.1 stays exactly 7.1.
 /// Unknown properties are ignored, so the schema can grow without breaking older readers.
@@ -168,7 +168,9 @@ public static class PlanJson
         {
             throw new PlanFormatException($"Properti \"tw\" pada {where} harus berupa larik tepat empat angka (TW I-IV).");
         }
-        var tw = twElement.EnumerateArray().Select((e, q) => Number(e, $"tw[{q}]", where, unit)).ToArray();
+        // null: no target for that quarter (annual targets only); not the same as 0.
+        var tw = twElement.EnumerateArray()
+            .Select((e, q) => e.ValueKind == JsonValueKind.Null ? (decimal?)null : Number(e, $"tw[{q}]", where, unit)).ToArray();
 
         var polarity = OptionalText(element, "polarity", where) switch
         {
@@ -267,7 +269,11 @@ public static class PlanJson
         writer.WriteString("unit", indicator.Unit);
         writer.WriteNumber("target", indicator.AnnualTarget);
         writer.WriteStartArray("tw");
-        foreach (var target in indicator.QuarterTargets) writer.WriteNumberValue(target);
+        foreach (var target in indicator.QuarterTargets)
+        {
+            if (target is { } t) writer.WriteNumberValue(t);
+            else writer.WriteNullValue();
+        }
         writer.WriteEndArray();
         // Defaults are left out so the file stays as the transcriber wrote it.
         if (indicator.Polarity != Polarity.Positive) writer.WriteString("polarity", indicator.Polarity.ToString());

@@ -23,6 +23,10 @@ public sealed class PlanNode
     /// <summary>The level word and number as the document writes it, e.g. "Program 1".</summary>
     public string Label { get; }
     public string Title { get; }
+
+    /// <summary>The official number or code the document gives the node ("5.01.01" of "Program 5.01.01"), kept in
+    /// <see cref="Label"/>; null when the label has none. <see cref="Code"/> stays positional.</summary>
+    public string? OfficialCode => Import.NodeLabel.OfficialCode(Label);
     public PlanNode? Parent { get; private set; }
     public IReadOnlyList<PlanNode> Children => _children;
     public IReadOnlyList<Indicator> Indicators => _indicators;

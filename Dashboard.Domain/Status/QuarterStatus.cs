@@ -21,6 +21,10 @@ public sealed record QuarterStatus(
     /// <summary>Something was recorded for this very quarter (a carried cumulative total does not count).</summary>
     public bool Reported { get; init; }
 
+    /// <summary>False for a quarter the plan leaves blank (annual targets only): <see cref="Target"/> is then 0 only
+    /// as a placeholder and must be shown as blank, not as 0.</summary>
+    public bool HasTarget { get; init; } = true;
+
     public StatusKind Kind => Tag.Kind;
     public Band? Band => Tag.Band;
     public TrafficLight Light => Tag.Light;

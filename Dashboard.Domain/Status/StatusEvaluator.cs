@@ -22,6 +22,11 @@ public sealed class StatusEvaluator(AgencyClock clock)
         return Math.Round(value, 2, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>The target a quarter is judged against: the plan's TW target, for a blank TW IV the annual target
+    /// (the year's end), null for a blank TW I-III.</summary>
+    public static decimal? QuarterTarget(Indicator indicator, int quarter) =>
+        indicator.TargetFor(quarter) ?? (quarter == 4 ? indicator.AnnualTarget : null);
+
     public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, IEnumerable<RealisationEntry> entries) =>
         Evaluate(indicator, year, quarter, RealisationMath.ForQuarter(indicator.Aggregation, entries, quarter));
 
@@ -35,7 +40,7 @@ public sealed class StatusEvaluator(AgencyClock clock)
     /// overflow) gives <see cref="StatusKind.Unevaluable"/> for this quarter only, and the rest of the plan evaluates.</summary>
     public QuarterStatus Evaluate(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
     {
-        if (realisation.Unevaluable || !ValueBounds.IsEvaluable(indicator.AnnualTarget) || !indicator.QuarterTargets.All(ValueBounds.IsEvaluable))
+        if (realisation.Unevaluable || !ValueBounds.IsEvaluable(indicator.AnnualTarget) || !indicator.QuarterTargets.All(t => t is not { } v || ValueBounds.IsEvaluable(v)))
         {
             return Unevaluable(indicator, quarter, realisation);
         }
@@ -52,21 +57,30 @@ public sealed class StatusEvaluator(AgencyClock clock)
 
     private static QuarterStatus Unevaluable(Indicator indicator, int quarter, QuarterRealisation realisation)
     {
-        var target = indicator.QuarterTargets.Count >= quarter ? indicator.TargetFor(quarter) : 0m;
-        var shown = ValueBounds.IsEvaluable(target) ? target : 0m;
+        var target = indicator.QuarterTargets.Count >= quarter ? indicator.TargetFor(quarter) : null;
+        var shown = target is { } t && ValueBounds.IsEvaluable(t) ? t : 0m;
         return new QuarterStatus(quarter, shown, shown, null, null, null, new StatusTag(StatusKind.Unevaluable, null), false,
             indicator.Polarity == Polarity.Positive ? PositiveFormula : NegativeFormula) { Reported = realisation.ReportedInQuarter };
     }
 
     private QuarterStatus Decide(Indicator indicator, int year, int quarter, QuarterRealisation realisation)
     {
-        var target = indicator.TargetFor(quarter);
         var formula = indicator.Polarity == Polarity.Positive ? PositiveFormula : NegativeFormula;
         var today = Clock.Today;
         var start = Quarters.Start(year, quarter);
         var end = Quarters.End(year, quarter);
         var value = realisation.Value;
         var annual = value is { } v ? Capaian(indicator.Polarity, indicator.AnnualTarget, v) : null;
+
+        // A blank quarter (annual targets only) is no target, not a target of 0: no quarter band, nothing "exceeded",
+        // but the annual comparison stands. TW IV ends the year, so its target is the annual one.
+        var planned = QuarterTarget(indicator, quarter);
+        if (planned is not { } target)
+        {
+            var state = today < start ? StatusKind.NotDue : StatusKind.NoTarget;
+            return new QuarterStatus(quarter, 0m, 0m, value, null, annual,
+                new StatusTag(state, null), false, formula) { HasTarget = false };
+        }
 
         if (today < start)
         {
@@ -80,9 +94,13 @@ public sealed class StatusEvaluator(AgencyClock clock)
         // every honest value early in the quarter.
         if (inProgress && (indicator.Polarity == Polarity.Positive || indicator.Aggregation == Aggregation.Cumulative))
         {
-            var previous = quarter == 1 ? 0m : indicator.TargetFor(quarter - 1);
-            var elapsed = today.DayNumber - start.DayNumber + 1;
-            var length = end.DayNumber - start.DayNumber + 1;
+            // From the last earlier quarter that has a target (or 0 at the start of the year when none has).
+            var from = quarter - 1;
+            while (from >= 1 && QuarterTarget(indicator, from) is null) from--;
+            var previous = from >= 1 ? QuarterTarget(indicator, from)!.Value : 0m;
+            var spanStart = Quarters.Start(year, from + 1);
+            var elapsed = today.DayNumber - spanStart.DayNumber + 1;
+            var length = end.DayNumber - spanStart.DayNumber + 1;
             // Pro-rate with the exact fraction: the rounded share is for display and could shift a capaian across a band boundary.
             compared = Math.Round(previous + (target - previous) * elapsed / length, 4);
         }

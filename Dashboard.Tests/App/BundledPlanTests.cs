@@ -77,7 +77,7 @@ public sealed partial class BundledPlanTests : IAsyncLifetime
         expected.Insert(1, moved);
 
         var actual = plan.AllIndicators()
-            .Select(i => new Row(i.Unit, i.AnnualTarget, i.QuarterTargets[0], i.QuarterTargets[1], i.QuarterTargets[2], i.QuarterTargets[3]))
+            .Select(i => new Row(i.Unit, i.AnnualTarget, i.QuarterTargets[0]!.Value, i.QuarterTargets[1]!.Value, i.QuarterTargets[2]!.Value, i.QuarterTargets[3]!.Value))
             .ToList();
         for (var n = 0; n < expected.Count; n++)
         {

@@ -53,15 +53,16 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Check_PrintsOneFindingPerLine_WithRuleSeverityNodeIndicatorMessage()
+    public async Task Check_PrintsOneFindingPerLine_WithRuleSeverity_CodesWithTheirNames_AndMessage()
     {
         var (code, output, error) = await RunAsync("check", "--year", "2025");
 
         Assert.Equal(0, code);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.True(lines.Length >= 5, output);
-        Assert.All(lines, l => Assert.Equal(5, l.Split('\t').Length));
-        Assert.Contains(lines, l => l.Split('\t') is [_, _, "T2.S1", "T2.S1.I1", var m] && m.Contains("73,33", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.Equal(7, l.Split('\t').Length));
+        Assert.Contains(lines, l => l.Split('\t') is [_, _, "T2.S1", "Sasaran 3 Meningkatnya Implementasi SAKIP DINKOP UKM", "T2.S1.I1", "Nilai SAKIP DINKOP UKM", var m]
+            && m.Contains("73,33", StringComparison.Ordinal));
         Assert.Contains($"{lines.Length} temuan", error);
     }
 }

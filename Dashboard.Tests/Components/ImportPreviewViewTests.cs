@@ -15,7 +15,11 @@ public sealed class ImportPreviewViewTests : BunitTestContext
         var result = new PlanGridParser().Parse(SheetGrid.FromRows("Renaksi", rows.Select(r => r.Select(c => (SheetCell)c).ToArray())),
             new PlanGridOptions(2031, "Dinas"));
         var findings = result.Plan is null ? [] : new PlanChecker().Check(result.Plan);
-        return new ImportPreview(2031, "rencana.xlsx", result.Plan, result.Issues, findings, true, [], result.Sheet, result.Rows);
+        return new ImportPreview(2031, "rencana.xlsx", result.Plan, result.Issues, findings, true, [], result.Sheet, result.Rows)
+        {
+            Skipped = result.Skipped, SheetNames = result.SheetNames, PlanSheets = result.PlanSheets,
+            Detected = ["Buku kerja Excel (.xlsx) dengan 1 lembar: Renaksi"],
+        };
     }
 
     private static string[] Row(string uraian, string indicator, string unit, params string[] numbers) => ["", uraian, indicator, unit, .. numbers, ""];
@@ -59,7 +63,32 @@ public sealed class ImportPreviewViewTests : BunitTestContext
         var cells = issues[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["Kesalahan", "Renaksi", "4", "TW II (G)"], cells[..4]);
         Assert.Contains("\"dua\" bukan angka", cells[4]);
-        Assert.Contains(issues, i => i.GetAttribute("data-kind") == "warning" && i.GetAttribute("data-row") == "3");
+        // Sasaran 1 only groups Program 1: a parent node, not a warning.
+        Assert.DoesNotContain(issues, i => i.GetAttribute("data-row") == "3");
+    }
+
+    [Fact]
+    public void SignatureBlock_IsListedAsSkippedRows_ApartFromProblems_WithWhatWasDetected()
+    {
+        var preview = Preview(
+            PlanFiles.Header,
+            Row("Tujuan 1 Meningkatnya X", "Jumlah A", "Unit", "4", "", "", "", ""),
+            Row("Sasaran 1 Meningkatnya Y", "Persentase C", "Persentase", "50", "10", "20", "30", "50"),
+            [],
+            ["", "", "", "", "", "", "", "Purbalingga, Januari 2031"],
+            ["", "", "", "", "", "", "", "NIP. 19700101 199503 1 002"]);
+
+        var view = Render<ImportPreviewView>(p => p.Add(c => c.Preview, preview));
+
+        Assert.Equal("true", view.Find("[data-testid=import-preview]").GetAttribute("data-can-confirm"));
+        Assert.Empty(view.FindAll("[data-testid=import-issue]"));
+        Assert.Equal(["5", "6"], view.FindAll("[data-testid=import-skipped-row]").Select(r => r.GetAttribute("data-row")));
+        var cells = view.FindAll("[data-testid=import-skipped-row]")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Renaksi", "5", SkippedRow.BelowTable, "Purbalingga, Januari 2031"], cells);
+        Assert.Contains("Baris yang dilewati (2)", view.Markup);
+        Assert.Equal("Terdeteksi: Buku kerja Excel (.xlsx) dengan 1 lembar: Renaksi",
+            view.Find("[data-testid=import-detected-item]").TextContent.Trim());
+        Assert.Contains("1 indikator hanya bertarget tahunan", view.Find("[data-testid=import-annual-only]").TextContent);
     }
 
     [Fact]

@@ -42,6 +42,16 @@ public class PlanJsonTests
         """;
 
     [Fact]
+    public void BlankQuarterTargets_AreNull_AndSurviveWriteAndRead()
+    {
+        var plan = PlanJson.Read(Minimal.Replace("[0, 0, 3.9, 7.1]", "[null, 0, null, 7.1]"));
+
+        var again = PlanJson.Read(PlanJson.Write(plan)).FindIndicator("T1.I1")!;
+
+        Assert.Equal(new decimal?[] { null, 0m, null, 7.1m }, again.QuarterTargets);
+    }
+
+    [Fact]
     public void SeedFile_ReadsWholePlanWithHeader()
     {
         var plan = SeedPlan.Load2025();

@@ -391,16 +391,16 @@ namespace Dashboard.App.Data.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("TargetTw1")
+                    b.Property<decimal?>("TargetTw1")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TargetTw2")
+                    b.Property<decimal?>("TargetTw2")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TargetTw3")
+                    b.Property<decimal?>("TargetTw3")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TargetTw4")
+                    b.Property<decimal?>("TargetTw4")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")

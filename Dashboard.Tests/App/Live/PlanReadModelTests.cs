@@ -93,7 +93,7 @@ public sealed class PlanReadModelTests : IAsyncLifetime
                 var view = (await editor.LoadAsync(Admin, 2025))!;
                 var target = indicator.AnnualTarget + random.Next(1, 10);
                 var draft = new IndicatorDraft(indicator.Name, indicator.Unit, target.ToString(System.Globalization.CultureInfo.GetCultureInfo("id-ID")),
-                    indicator.QuarterTargets.Select((t, i) => (string?)(i == 3 ? target : t).ToString(System.Globalization.CultureInfo.GetCultureInfo("id-ID"))).ToList(),
+                    indicator.QuarterTargets.Select((t, i) => (i == 3 ? target : t)?.ToString(System.Globalization.CultureInfo.GetCultureInfo("id-ID"))).ToList(),
                     indicator.Polarity, indicator.Aggregation, indicator.Remark);
                 if ((await editor.EditIndicatorAsync(Admin, 2025, code, view.VersionOf(code), draft)).Ok) edited++;
             }
@@ -134,7 +134,7 @@ public sealed class PlanReadModelTests : IAsyncLifetime
         var indicator = before.Index.Indicators[0];
         var view = (await editor.LoadAsync(Admin, 2025))!;
         var id = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
-        var draft = new IndicatorDraft(indicator.Name, indicator.Unit, "999", indicator.QuarterTargets.Select(t => (string?)t.ToString(id)).ToList(),
+        var draft = new IndicatorDraft(indicator.Name, indicator.Unit, "999", indicator.QuarterTargets.Select(t => t?.ToString(id)).ToList(),
             indicator.Polarity, indicator.Aggregation, indicator.Remark);
 
         Assert.True((await editor.EditIndicatorAsync(Admin, 2025, indicator.Code, view.VersionOf(indicator.Code), draft)).Ok);

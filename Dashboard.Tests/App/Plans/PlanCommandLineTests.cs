@@ -63,6 +63,29 @@ public sealed class PlanCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportCsv_ImportsBackToTheSamePlan_NoChangesForItsOwnYear_AndANewYearWithTheSameTree()
+    {
+        var file = PathOf("renaksi-2025.csv");
+        Assert.Equal(0, (await RunAsync("export", "--year", "2025", "--format", "csv", "--out", file)).Code);
+
+        var same = await RunAsync("import", "--year", "2025", file, "--dry-run");
+
+        Assert.Equal(0, same.Code);
+        Assert.Contains("Terdeteksi: CSV, pengodean UTF-8, pemisah koma (,).", same.Err);
+        Assert.Contains("Dibaca 57 node dan 63 indikator dari renaksi-2025.csv (lembar renaksi-2025): Tujuan 2, Sasaran 3, Program 7, Kegiatan 13, Sub Kegiatan 32.", same.Err);
+        Assert.Contains("0 kesalahan", same.Err);
+        Assert.DoesNotContain("Perubahan", same.Out);
+
+        var real = await RunAsync("import", "--year", "2026", file);
+
+        Assert.Equal(0, real.Code);
+        Assert.Contains("Rencana 2026 disimpan: 57 node, 63 indikator.", real.Err);
+        var findings2025 = (await RunAsync("check", "--year", "2025")).Out;
+        var findings2026 = (await RunAsync("check", "--year", "2026")).Out;
+        Assert.Equal(findings2025, findings2026);
+    }
+
+    [Fact]
     public async Task ImportWithErrors_PrintsEachWithSheetRowColumn_ExitsNonZero_AndWritesNothing()
     {
         var rows = PlanFiles.SmallPlan();

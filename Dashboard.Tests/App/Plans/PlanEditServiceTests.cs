@@ -86,6 +86,23 @@ public sealed class PlanEditServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EditIndicator_BlankQuarters_AreStoredAsNoTarget_NotZero_AndAuditedAsNull()
+    {
+        var indicator = (await PlanAsync()).FindIndicator(Kompetensi)!;
+        var draft = IndicatorDraft.From(indicator) with { QuarterTargets = ["", "0", "", "62"] };
+
+        var result = await _editor.EditIndicatorAsync(Admin, 2025, Kompetensi, 0, draft);
+
+        Assert.Equal(PlanEditStatus.Saved, result.Status);
+        var saved = (await PlanAsync()).FindIndicator(Kompetensi)!;
+        Assert.Equal(new decimal?[] { null, 0m, null, 62m }, saved.QuarterTargets);
+        Assert.Equal(["", "0", "", "62"], IndicatorDraft.From(saved).QuarterTargets);
+        var audit = Assert.Single(await AuditAsync($"2025:{Kompetensi}"));
+        Assert.Contains("\"TW1\":null", audit.After);
+        Assert.Contains("\"TW2\":0", audit.After);
+    }
+
+    [Fact]
     public async Task EditIndicator_WithoutAnyChange_SavesNothing_AndAuditsNothing()
     {
         var indicator = (await PlanAsync()).FindIndicator(Kompetensi)!;
@@ -111,7 +128,7 @@ public sealed class PlanEditServiceTests : IAsyncLifetime
         Assert.Equal(IdNumber.NotANumber, result.For(PlanFields.AnnualTarget));
         Assert.Equal(IdNumber.Ambiguous, result.For("Tw1"));
         Assert.Equal(IndicatorDraft.NegativeTarget, result.For("Tw2"));
-        Assert.Equal(IdNumber.Required, result.For("Tw3"));
+        Assert.Null(result.For("Tw3")); // blank: no target for TW III, not an error
         Assert.Null(result.For("Tw4"));
         Assert.Equal([0m, 15m, 45m, 62m], (await PlanAsync()).FindIndicator(Kompetensi)!.QuarterTargets);
         Assert.Empty(await AuditAsync($"2025:{Kompetensi}"));
@@ -129,7 +146,7 @@ public sealed class PlanEditServiceTests : IAsyncLifetime
 
         var saved = Assert.Single(results, r => r.Status == PlanEditStatus.Saved);
         var conflict = Assert.Single(results, r => r.Status == PlanEditStatus.Conflict).Conflict!;
-        var stored = (await PlanAsync()).FindIndicator(Kompetensi)!.QuarterTargets[1];
+        var stored = (await PlanAsync()).FindIndicator(Kompetensi)!.QuarterTargets[1]!.Value;
         Assert.Contains(stored, new[] { 20m, 25m });
         Assert.Equal(IdNumber.Format(stored), conflict.Indicator!.QuarterTargets[1]);
         Assert.Equal(1, conflict.CurrentVersion);

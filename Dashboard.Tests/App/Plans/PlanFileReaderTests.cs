@@ -175,11 +175,23 @@ public sealed class PlanFileReaderTests
     }
 
     [Fact]
-    public async Task Csv_NotUtf8_IsRefusedWithHowToSaveIt()
+    public async Task Csv_NotUtf8_IsReadAsWindows1252_AndSaysSo()
     {
-        var latin1 = Encoding.Latin1.GetBytes("No;Uraian;Indikator Kinerja\n1;Tujuan 1 Peningkatan mutu koperasi;Persentase capaian \u00e9\u00e8");
+        var ansi = Encoding.Latin1.GetBytes("No;Uraian;Indikator Kinerja\n1;Tujuan 1 Peningkatan mutu koperasi;Persentase capaian \u00e9\u00e8");
 
-        Assert.Contains("CSV UTF-8", ErrorOf(await ReadAsync("rencana.csv", latin1)));
+        var file = await ReadAsync("rencana.csv", ansi);
+
+        Assert.Null(file.Error);
+        Assert.Equal("Persentase capaian éè", file.Sheets[0].Rows[1].Cells[2].Text);
+        Assert.Equal(["CSV, pengodean Windows-1252 (ANSI), pemisah titik koma (;)"], file.Detected);
+    }
+
+    [Fact]
+    public async Task Csv_NeitherUtf8NorWindows1252_IsRefusedWithHowToSaveIt()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("No;Uraian\n1;Tujuan 1 X"), 0x8D];
+
+        Assert.Contains("CSV UTF-8", ErrorOf(await ReadAsync("rencana.csv", bytes)));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class PlanYearServiceTests : IAsyncLifetime
             .Concat(n.Indicators.Select(i => $"  {i.Code}|{i.Name}|{i.Unit}|{i.Polarity}|{i.Aggregation}|{i.Remark}")))
         .ToList();
 
-    private static List<decimal> Targets(Plan plan) => plan.AllIndicators().SelectMany(i => i.QuarterTargets.Prepend(i.AnnualTarget)).ToList();
+    private static List<decimal?> Targets(Plan plan) => plan.AllIndicators().SelectMany(i => i.QuarterTargets.Prepend(i.AnnualTarget)).ToList();
 
     [Fact]
     public async Task CopyWithTargets_GivesNextYearTheSameTreeAndTargets_AndIsAudited()

@@ -43,10 +43,11 @@ public class PlanCheckerTests
         Assert.Equal(
             [
                 ("RK01", "T1.I1"), ("RK02", "T1.I1"), ("RK05", "T1.I1"),
-                ("RK10", null), ("RK03", "T1.S1.P1.I1"),
+                ("RK03", "T1.S1.P1.I1"),
             ],
             findings.Select(f => (f.RuleCode, f.IndicatorCode)));
-        Assert.Equal(["T1", "T1", "T1", "T1.S1", "T1.S1.P1"], findings.Select(f => f.NodeCode));
+        // T1.S1 only groups a program: a parent node, not a node missing its indicator.
+        Assert.Equal(["T1", "T1", "T1", "T1.S1.P1"], findings.Select(f => f.NodeCode));
     }
 
     // ---- RK01 decreasing cumulative targets -----------------------------------------------------------------------
@@ -134,6 +135,23 @@ public class PlanCheckerTests
     public void AnnualTargetWithSomeQuarterTarget_IsNotNoQuarterTargets()
     {
         Assert.Empty(Findings(PlanRules.NoQuarterTargets, Ind("T1.I1", "Persentase", 100m, [0m, 0m, 0m, 100m])));
+    }
+
+    [Fact]
+    public void AnnualTargetWithBlankQuarters_IsAnAnnualOnlyPlan_NotAFinding()
+    {
+        var annualOnly = new Indicator("T1.I1", "Jumlah koperasi sehat", "Unit", 12m, new decimal?[] { null, null, null, null });
+
+        Assert.Empty(_checker.Check(PlanOf(annualOnly)));
+    }
+
+    [Fact]
+    public void BlankQuarters_AreNotComparedAsZero()
+    {
+        // TW III blank between 6 and 12: no "decreasing" step, and a blank TW IV is no year-end mismatch.
+        var indicator = new Indicator("T1.I1", "Jumlah koperasi sehat", "Unit", 12m, new decimal?[] { 3m, 6m, null, null });
+
+        Assert.Empty(_checker.Check(PlanOf(indicator)));
     }
 
     // ---- RK04 all targets zero ------------------------------------------------------------------------------------

@@ -276,19 +276,22 @@ public sealed class PlanGridParserTests
     }
 
     [Fact]
-    public void NodeWithoutIndicator_IsReportedAtItsRow()
+    public void LeafNodeWithoutIndicator_IsReportedAtItsRow_ButAParentOnlyNodeIsNot()
     {
         var result = Parse(
             Header,
             Row("Tujuan 1 X", "Jumlah Y", "Unit", "4", "1", "2", "3", "4"),
-            Row("Sasaran 1 Tanpa indikator"),
-            Row("Program 1 Z", "Jumlah W", "Unit", "4", "1", "2", "3", "4"));
+            Row("Sasaran 1 Hanya induk"),
+            Row("Program 1 Z", "Jumlah W", "Unit", "4", "1", "2", "3", "4"),
+            Row("Program 2 Tanpa indikator"),
+            Row("Program 3 V", "Jumlah V", "Unit", "4", "1", "2", "3", "4"));
 
         Assert.False(result.HasErrors);
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal((3, "Uraian (B)"), (warning.Row, warning.Column));
-        Assert.Contains("Sasaran 1 \"Tanpa indikator\" tidak memiliki indikator kinerja", warning.Message);
-        Assert.Equal("T1.S1.P1", result.Plan!.FindNode("T1.S1")!.Children.Single().Code);
+        Assert.Equal((5, "Uraian (B)"), (warning.Row, warning.Column));
+        Assert.Contains("Program 2 \"Tanpa indikator\" tidak memiliki indikator kinerja", warning.Message);
+        Assert.Equal(["T1.S1.P1", "T1.S1.P2", "T1.S1.P3"], result.Plan!.FindNode("T1.S1")!.Children.Select(c => c.Code));
+        Assert.Empty(result.Plan.FindNode("T1.S1")!.Indicators);
     }
 
     [Fact]

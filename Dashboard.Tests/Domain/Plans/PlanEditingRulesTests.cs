@@ -51,6 +51,17 @@ public sealed class PlanEditingRulesTests
     }
 
     [Fact]
+    public void IndicatorDraft_BlankQuarter_IsNoQuarterTarget_NotZero_AndRoundTrips()
+    {
+        var check = new IndicatorDraft("Jumlah koperasi sehat", "Unit", "12", ["", " ", "0", "12"]).Check();
+
+        Assert.True(check.Ok);
+        Assert.Equal(new decimal?[] { null, null, 0m, 12m }, check.QuarterTargets);
+        var indicator = check.ToIndicator("T1.I1");
+        Assert.Equal(new string?[] { "", "", "0", "12" }, IndicatorDraft.From(indicator).QuarterTargets);
+    }
+
+    [Fact]
     public void PlanPreview_ReplacesOneIndicator_SoTheChecksSeeTheTypedValues()
     {
         var plan = SamplePlans.Small();
