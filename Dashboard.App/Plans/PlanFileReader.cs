@@ -277,8 +277,9 @@ public static partial class CsvGridReader
         foreach (var separator in Separators)
         {
             var grid = Parse(sheetName, text, separator);
-            var header = PlanHeader.Find(grid) ?? PlanHeader.Find(ExportLayout.TryConvert(grid) ?? grid);
-            var found = header is null ? 0 : PlanHeader.Required.Count(header.Columns.ContainsKey);
+            // The export's own flat layout counts as readable once converted.
+            var found = new[] { grid, ExportLayout.TryConvert(grid) }.Max(g => g is null || PlanHeader.Find(g) is not { } header
+                ? 0 : PlanHeader.Required.Count(header.Columns.ContainsKey));
             var width = grid.Rows.Count == 0 ? 0 : grid.Rows.Max(r => r.Cells.Count);
             var score = found * 1000 + Math.Min(width, 999);
             if (score > bestScore)

@@ -56,6 +56,43 @@ public sealed class PlanImportBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WorkbookWithTwoPlanSheets_ShowsSkippedRowsAndWhatWasDetected_AndTheOtherSheetCanBeChosen()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"renaksi-2032-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, PlanFiles.Xlsx(
+            ("Renaksi", PlanFiles.GovernmentRenaksiWithSignature(), null),
+            ("Matriks Renstra", PlanFiles.RenstraAnnualOnly(), null)));
+        try
+        {
+            var page = await fixture.OpenAsync("/rencana/impor", user: "admin");
+            await page.Locator("#import-year").FillAsync("2032");
+            await page.Locator("#import-year").PressAsync("Tab");
+            await Expect(page.GetByTestId("import-form")).ToHaveAttributeAsync("data-year", "2032");
+            await page.GetByTestId("import-file").SetInputFilesAsync(file);
+
+            await Expect(page.GetByTestId("import-preview")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("import-indicator-count")).ToHaveTextAsync("9");
+            await Expect(page.GetByTestId("import-skipped-row")).ToHaveCountAsync(6);
+            await Expect(page.GetByTestId("import-skipped")).ToContainTextAsync("NIP. 19700101 199503 1 002");
+            await Expect(page.GetByTestId("import-detected")).ToContainTextAsync("Tabel rencana dibaca dari lembar Renaksi (judul kolom di baris 4)");
+            await Expect(page.Locator("[data-testid=import-issue][data-kind=error]")).ToHaveCountAsync(0);
+
+            await page.GetByTestId("import-sheet").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Matriks Renstra" }).ClickAsync();
+
+            await Expect(page.GetByTestId("import-indicator-count")).ToHaveTextAsync("4");
+            await Expect(page.GetByTestId("import-node-count")).ToHaveTextAsync("6");
+            await Expect(page.GetByTestId("import-annual-only")).ToContainTextAsync("4 indikator hanya bertarget tahunan");
+            await Expect(page.GetByTestId("import-detected")).ToContainTextAsync("dibaca dari lembar Matriks Renstra");
+            await Expect(page.GetByTestId("import-confirm")).ToBeEnabledAsync();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task ImportPage_IsForAdminsOnly()
     {
         var page = await fixture.OpenAsync("/rencana/impor", user: "perencana");

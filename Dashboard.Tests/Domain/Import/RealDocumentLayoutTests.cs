@@ -89,7 +89,7 @@ public sealed class RealDocumentLayoutTests
         Assert.All(plan.AllIndicators(), i => Assert.True(i.IsAnnualOnly));
         Assert.Equal([73.33m, 3m, 65.8m, 120m], plan.AllIndicators().Select(i => i.AnnualTarget));
         Assert.Equal("IKU", plan.FindIndicator("T1.S1.P1.I1")!.Remark);
-        Assert.Empty(new PlanChecker().Check(plan).Where(f => f.RuleCode is PlanRules.NoQuarterTargets or PlanRules.NodeWithoutIndicator or PlanRules.YearEndMismatch));
+        Assert.DoesNotContain(new PlanChecker().Check(plan), f => f.RuleCode is PlanRules.NoQuarterTargets or PlanRules.NodeWithoutIndicator or PlanRules.YearEndMismatch);
     }
 
     [Fact]
