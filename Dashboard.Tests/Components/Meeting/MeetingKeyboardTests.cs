@@ -19,7 +19,7 @@ public sealed class MeetingKeyboardTests : BunitTestContext
 
     public MeetingKeyboardTests()
     {
-        foreach (var type in new[] { typeof(PlanRepository), typeof(StatusEvaluator), typeof(RealisationService), typeof(DecisionService), typeof(AgencyClock), typeof(LiveUpdates) })
+        foreach (var type in new[] { typeof(PlanRepository), typeof(StatusEvaluator), typeof(RealisationService), typeof(DecisionService), typeof(AgencyClock), typeof(LiveUpdates), typeof(UserSessions) })
         {
             Services.AddSingleton(type, _app.Services.GetRequiredService(type));
         }
