@@ -14,6 +14,8 @@ public partial class InputPage
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private bool _draftPending;
+    /// <summary>Between a successful save and the reload after it: renders in that gap must not store the saved text again.</summary>
+    private bool _draftSaved;
     private bool _draftRestored;
     private string? _draftKey;
     private string? _draftStored;
@@ -27,7 +29,7 @@ public partial class InputPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var key = DraftKey;
-        if (key is null) return;
+        if (key is null || _draftSaved) return;
         try
         {
             if (_draftPending || key != _draftKey)
@@ -74,6 +76,7 @@ public partial class InputPage
     private void DraftLoaded()
     {
         _loadedNarrative = (_drivers, _obstacles, _followUp);
+        _draftSaved = false;
         _draftPending = true;
         _draftRestored = false;
     }
@@ -82,6 +85,7 @@ public partial class InputPage
     {
         _draftRestored = false;
         if (DraftKey is not { } key) return;
+        _draftSaved = true;
         _draftStored = null;
         try
         {
