@@ -139,11 +139,95 @@ public static class XlsxGridReader
             {
                 return PlanFile.Failed(name, $"Isi berkas .xlsx terlalu besar setelah dibuka ({PlanFileReader.Megabytes(unpacked)}; batas {PlanFileReader.Megabytes(options.MaxUnpackedBytes)}).");
             }
-            return null;
+            return Scan(name, zip, options);
         }
         catch (InvalidDataException)
         {
             return PlanFile.Failed(name, "Berkas .xlsx rusak: arsipnya tidak utuh (mungkin terpotong saat diunduh). Simpan ulang dari Excel lalu unggah lagi.");
+        }
+    }
+
+    /// <summary>
+    /// Streams every part once before the workbook is loaded, in constant memory: the sizes the zip declares may lie, so
+    /// the bytes really unpacked are counted against <see cref="PlanImportOptions.MaxUnpackedBytes"/>, and each sheet's rows
+    /// against <see cref="PlanImportOptions.MaxRows"/>.
+    /// </summary>
+    private static PlanFile? Scan(string name, ZipArchive zip, PlanImportOptions options)
+    {
+        var budget = new UnpackBudget(options.MaxUnpackedBytes);
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
+        try
+        {
+            foreach (var entry in zip.Entries)
+            {
+                using var stream = new BudgetStream(entry.Open(), budget);
+                var isSheet = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+                if (!isSheet)
+                {
+                    stream.CopyTo(Stream.Null);
+                    continue;
+                }
+                var rows = 0;
+                using var xml = System.Xml.XmlReader.Create(stream, settings);
+                while (xml.Read())
+                {
+                    if (xml.NodeType != System.Xml.XmlNodeType.Element || xml.LocalName != "row") continue;
+                    if (++rows > options.MaxRows)
+                    {
+                        return PlanFile.Failed(name, $"Lembar di dalam berkas memiliki terlalu banyak baris (lebih dari {Dashboard.Domain.Numbers.IdNumber.Format(options.MaxRows)}). Sebuah rencana aksi hanya beberapa ratus baris: hapus baris kosong atau data lain, lalu unggah lagi.");
+                    }
+                }
+            }
+        }
+        catch (UnpackBudget.ExceededException)
+        {
+            return PlanFile.Failed(name, $"Isi berkas .xlsx terlalu besar setelah dibuka (lebih dari {PlanFileReader.Megabytes(options.MaxUnpackedBytes)}).");
+        }
+        catch (System.Xml.XmlException)
+        {
+            return PlanFile.Failed(name, "Berkas .xlsx tidak dapat dibaca: isinya rusak atau bukan buku kerja Excel yang utuh. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.");
+        }
+        return null;
+    }
+
+    private sealed class UnpackBudget(long max)
+    {
+        private long _used;
+
+        public void Spend(int bytes)
+        {
+            _used += bytes;
+            if (_used > max) throw new ExceededException();
+        }
+
+        public sealed class ExceededException : Exception;
+    }
+
+    /// <summary>A read-only stream that counts what it delivers against the budget.</summary>
+    private sealed class BudgetStream(Stream inner, UnpackBudget budget) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            budget.Spend(read);
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -15,6 +15,12 @@ public sealed class PlanImportOptions
     /// </summary>
     public long MaxUnpackedBytes { get; set; } = 20 * DefaultMaxBytes;
 
+    /// <summary>
+    /// Most rows in one sheet of an .xlsx (counted by streaming the sheet before the workbook is loaded): a Renaksi has a
+    /// few hundred rows, a million-row workbook would take the whole server's memory to load (the import is tested with 10.000).
+    /// </summary>
+    public int MaxRows { get; set; } = 50_000;
+
     /// <summary>Agency of an imported plan whose file does not name it (the plan already stored is preferred).</summary>
     public string DefaultAgency { get; set; } = "Dinas Koperasi dan UKM Kabupaten Purbalingga";
 }

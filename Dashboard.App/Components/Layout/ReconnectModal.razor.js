@@ -15,6 +15,8 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // A wall screen has nobody to press "Coba lagi": keep trying while the server restarts.
+        retryLater();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -42,7 +44,18 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryLater();
     }
+}
+
+let retryTimer = null;
+
+function retryLater() {
+    if (retryTimer !== null) return;
+    retryTimer = setTimeout(() => {
+        retryTimer = null;
+        retry();
+    }, 5000);
 }
 
 async function resume() {
