@@ -40,9 +40,6 @@ public sealed class PlanReadModel(PlanRepository repository, StatusEvaluator eva
     /// <summary>The years that have a plan.</summary>
     public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default) => repository.YearsAsync(ct);
 
-    /// <summary>The current snapshot if the plan was read already; does not load.</summary>
-    public PlanSnapshot? Peek(int year) => _slots.TryGetValue(new PlanKey(year), out var slot) ? slot.Current : null;
-
     /// <summary>Applies a committed entry and the review state it left (called by the write path, inside its write gate,
     /// so the next save reads it). Applying the same entry twice changes nothing.</summary>
     public void ApplyEntry(int year, RealisationEntry entry, ReviewView? review, DateTimeOffset at) =>

@@ -25,7 +25,7 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
-    private readonly ConcurrentDictionary<(string Kind, string User, int Year, int Quarter), (long Generation, DateTimeOffset At, object? Value)> _cache = new();
+    private readonly ConcurrentDictionary<(string Kind, string User, int Year, int Quarter), (DateTimeOffset At, object? Value)> _cache = new();
     private long _generation;
 
     public int DaysAfterQuarter => options.Value.DaysAfterQuarter;
@@ -88,7 +88,7 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
         // Read the generation first: a value read before an invalidation is never stored after it.
         var generation = Interlocked.Read(ref _generation);
         var value = await load();
-        if (Interlocked.Read(ref _generation) == generation) _cache[key] = (generation, now, value);
+        if (Interlocked.Read(ref _generation) == generation) _cache[key] = (now, value);
         return value;
     }
 }

@@ -30,7 +30,12 @@ public sealed class PlanEvaluation
     private readonly QuarterSummary?[] _summaries = new QuarterSummary?[4];
 
     public PlanEvaluation(Plan plan, StatusEvaluator evaluator, IEnumerable<RealisationEntry> entries)
-        : this(new PlanIndex(plan), evaluator, ByOrdinal(new PlanIndex(plan), entries))
+        : this(new PlanIndex(plan), evaluator, entries)
+    {
+    }
+
+    private PlanEvaluation(PlanIndex index, StatusEvaluator evaluator, IEnumerable<RealisationEntry> entries)
+        : this(index, evaluator, ByOrdinal(index, entries))
     {
     }
 
