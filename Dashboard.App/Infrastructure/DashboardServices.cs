@@ -25,6 +25,7 @@ public static class DashboardServices
         services.AddSingleton<SampleRealisations>();
         services.Configure<Security.EntryWindowOptions>(configuration.GetSection(Security.EntryWindowOptions.SectionName));
         services.Configure<Security.SessionOptions>(configuration.GetSection(Security.SessionOptions.SectionName));
+        services.AddSingleton<Security.SecurityCheckCache>();
         services.AddSingleton<Security.UserSessions>();
         services.AddSingleton<Security.AccessService>();
         services.AddSingleton<Audit.AuditLog>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dashboard.App.Data;
 using Dashboard.App.Audit;
 using Dashboard.App.Live;
@@ -26,7 +27,13 @@ public sealed class RealisationService(
 {
     // SQLite has one writer anyway; queueing here avoids busy retries. The unique (indicator, quarter, sequence)
     // index is what keeps concurrent writers on several nodes honest.
-    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Group commit: a save queues itself, then whoever holds the gate writes every queued save in one transaction (one
+    // disk sync for the lot), each behind its own savepoint so that one refused or failing save does not take the others
+    // down. Under load the batches grow by themselves; a lone save is a batch of one.
+    private readonly ConcurrentQueue<PendingRecord> _pending = new();
+    private const int MaxBatch = 64;
 
     public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
     {
@@ -39,95 +46,226 @@ public sealed class RealisationService(
         }
         if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct) is { } refused) return refused;
         var indicatorId = snapshot.IndicatorIds[indicator.Code];
-        var obstacles = command.Narrative is { } n ? n.Obstacles : await CurrentObstaclesAsync(indicatorId, command.Quarter, ct);
+        // Without narratives in the command, the faktor penghambat is read in the batch (as saved, by then).
         var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
-            command.Kecamatan, command.Note, command.CorrectionReason, obstacles, command.Confirmed);
-
+            command.Kecamatan, command.Note, command.CorrectionReason, command.Narrative?.Obstacles, command.Confirmed);
         var kecamatan = command.Kecamatan is { Length: > 0 } k && Kecamatan.TryNormalize(k, out var canonical) ? canonical : null;
-        var recordedBy = actor.DisplayName;
-        RuleResult check;
-        RealisationEntry entry;
-        IReadOnlyList<RealisationEntry> existing;
 
-        await WriteGate.WaitAsync(ct);
-        try
-        {
-            // Entries and the review are read inside the gate, from the read model the previous save updated, so that
-            // Before/After and the rules never see a stale quarter under concurrent saves.
-            snapshot = await plans.GetAsync(command.Year, ct) ?? snapshot;
-            existing = snapshot.EntriesOf(indicator.Code);
-            var review = snapshot.ReviewOf(indicator.Code, command.Quarter);
-            if (VerifiedRefusal(actor, command.Quarter, review) is { } verified) return verified;
-            check = RealisationRules.Preview(draft, existing, evaluator);
-            if (!check.CanSave)
-            {
-                return new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After);
-            }
-
-            var now = time.GetUtcNow();
-            await using var db = await factory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-            var latest = await db.Realisations.AsNoTracking()
-                .Where(r => r.IndicatorId == indicatorId && r.Quarter == command.Quarter)
-                .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
-            var latestSequence = latest?.Sequence ?? 0;
-            var replacesValue = indicator.Aggregation == Aggregation.Level;
-            if (replacesValue && command.ExpectedSequence is { } expected && expected != latestSequence)
-            {
-                return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", ConflictMessage(latest), false)],
-                    Conflict: new ConflictInfo(ConflictMessage(latest), latest?.Value is { } v ? Decimals.Trim(v) : null, latestSequence, null, latest?.RecordedBy, latest?.RecordedAt));
-            }
-
-            if (command.Narrative is { } narrative)
-            {
-                var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct, actor.UserName, $"{command.Year}:{indicator.Code}:TW{command.Quarter}");
-                if (conflict is not null) return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
-            }
-
-            var record = new RealisationRecord
-            {
-                IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
-                Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = kecamatan,
-                Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
-            };
-            db.Realisations.Add(record);
-            ReviewView? submitted;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                submitted = SubmitForReview(db, indicatorId, command.Quarter, review, actor, now);
-                AuditLog.Add(db, now, actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
-                    "Realisasi", $"{command.Year}:{indicator.Code}:TW{command.Quarter}",
-                    before: new { Realisasi = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value },
-                    after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (IsUniqueViolation(e))
-            {
-                // Another node took the same sequence number first.
-                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", indicator.Code, command.Quarter);
-                return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
-                    Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, latestSequence, null, null, null));
-            }
-            await tx.CommitAsync(ct);
-            entry = new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, kecamatan, record.Note, record.Id, command.CorrectsId);
-            plans.ApplyEntry(command.Year, entry, submitted, now);
-        }
-        finally
-        {
-            WriteGate.Release();
-        }
+        var written = await WriteAsync(new PendingRecord(command, indicator, indicatorId, draft, kecamatan, snapshot, ct), ct);
+        if (written.Result is { } notSaved) return notSaved;
+        var (existing, entry, check) = (written.Existing, written.Entry!, written.Check!);
 
         var before = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value;
         var afterEntries = existing.Append(entry).ToList();
         var after = RealisationMath.ForQuarter(indicator.Aggregation, afterEntries, command.Quarter).Value;
-        var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, recordedBy, entry.RecordedAt, entry.Id,
+        var change = new RealisationRecorded(command.Year, indicator.Code, indicator.Name, command.Quarter, before, after, entry.RecordedBy, entry.RecordedAt, entry.Id,
             command.Kind.ToString());
         logger.LogInformation("Realisasi dicatat: {Year} {Indicator} TW{Quarter} {Kind} {Value} oleh {User}, entri {EntryId}",
             command.Year, indicator.Code, command.Quarter, command.Kind, command.Value, actor.UserName, entry.Id);
         await live.PublishAsync(change);
         return new SaveResult(SaveStatus.Saved, check.Issues, entry.Id, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
+    }
+
+    /// <summary>One save waiting for the writer: what the request prepared, and what the batch made of it.</summary>
+    private sealed class PendingRecord(RecordRealisation command, Indicator indicator, int indicatorId, RealisationDraft draft, string? kecamatan,
+        PlanSnapshot snapshot, CancellationToken cancel)
+    {
+        public const int Queued = 0, Taken = 1, Abandoned = 2;
+        public int State = Queued;
+        public RecordRealisation Command { get; } = command;
+        public Indicator Indicator { get; } = indicator;
+        public int IndicatorId { get; } = indicatorId;
+        public RealisationDraft Draft { get; } = draft;
+        public string? Kecamatan { get; } = kecamatan;
+        public PlanSnapshot Snapshot { get; } = snapshot;
+        public CancellationToken Cancel { get; } = cancel;
+        public TaskCompletionSource<Written> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>A save's outcome: <see cref="Result"/> when it was not saved, else the entries it was judged against and the new entry.</summary>
+    private sealed record Written(SaveResult? Result, IReadOnlyList<RealisationEntry> Existing, RealisationEntry? Entry = null, RuleResult? Check = null,
+        ReviewView? Submitted = null)
+    {
+        public static Written NotSaved(SaveResult result) => new(result, []);
+    }
+
+    /// <summary>What the saves earlier in a batch changed, not yet in the read model (it is updated after the commit).</summary>
+    private sealed class BatchState
+    {
+        public readonly Dictionary<string, List<RealisationEntry>> Added = new(StringComparer.Ordinal);
+        public readonly Dictionary<(string Code, int Quarter), ReviewView> Reviews = new();
+        public readonly Dictionary<(int IndicatorId, int Quarter), RealisationRecord> Latest = new();
+        public readonly Dictionary<(int IndicatorId, int Quarter), string?> Obstacles = new();
+
+        public IReadOnlyList<RealisationEntry> EntriesOf(PlanSnapshot snapshot, string code) =>
+            Added.TryGetValue(code, out var added) ? [.. snapshot.EntriesOf(code), .. added] : snapshot.EntriesOf(code);
+
+        public ReviewView ReviewOf(PlanSnapshot snapshot, string code, int quarter) =>
+            Reviews.TryGetValue((code, quarter), out var review) ? review : snapshot.ReviewOf(code, quarter);
+    }
+
+    private async Task<Written> WriteAsync(PendingRecord item, CancellationToken ct)
+    {
+        _pending.Enqueue(item);
+        try
+        {
+            await _writeGate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not yet taken by a batch: it never will be. Taken: it is being written, so its outcome is the answer.
+            if (Interlocked.CompareExchange(ref item.State, PendingRecord.Abandoned, PendingRecord.Queued) == PendingRecord.Queued) throw;
+            return await item.Done.Task;
+        }
+        try
+        {
+            // A batch written by the previous holder may have carried this save already.
+            while (!item.Done.Task.IsCompleted)
+            {
+                var batch = new List<PendingRecord>();
+                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next))
+                {
+                    if (Interlocked.CompareExchange(ref next.State, PendingRecord.Taken, PendingRecord.Queued) == PendingRecord.Queued) batch.Add(next);
+                }
+                if (batch.Count == 0) throw new InvalidOperationException("A queued realisation was neither written nor waiting.");
+                await WriteBatchAsync(batch);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return await item.Done.Task;
+    }
+
+    /// <summary>Writes a batch in one transaction; every item is completed (saved, refused or failed) before this returns.</summary>
+    private async Task WriteBatchAsync(List<PendingRecord> batch)
+    {
+        var saved = new List<(PendingRecord Item, Written Written)>();
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var state = new BatchState();
+            foreach (var item in batch)
+            {
+                if (item.Cancel.IsCancellationRequested)
+                {
+                    item.Done.TrySetCanceled(item.Cancel);
+                    continue;
+                }
+                await tx.CreateSavepointAsync("entry");
+                try
+                {
+                    var written = await WriteOneAsync(db, item, state);
+                    await tx.ReleaseSavepointAsync("entry");
+                    if (written.Entry is null) item.Done.TrySetResult(written);
+                    else saved.Add((item, written));
+                }
+                catch (Exception e)
+                {
+                    await tx.RollbackToSavepointAsync("entry");
+                    await tx.ReleaseSavepointAsync("entry");
+                    if (e is DbUpdateException update && IsUniqueViolation(update))
+                    {
+                        // Another node took the same sequence number (or review version) first.
+                        logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", item.Indicator.Code, item.Command.Quarter);
+                        item.Done.TrySetResult(Written.NotSaved(new SaveResult(SaveStatus.Conflict,
+                            [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
+                            Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, 0, null, null, null))));
+                    }
+                    else
+                    {
+                        item.Done.TrySetException(e);
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await tx.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // The transaction did not commit: nothing of this batch is stored.
+            logger.LogError(e, "Realisation batch of {Count} not committed", batch.Count);
+            foreach (var item in batch) item.Done.TrySetException(e);
+            return;
+        }
+        foreach (var (item, written) in saved)
+        {
+            plans.ApplyEntry(item.Command.Year, written.Entry!, written.Submitted, written.Entry!.RecordedAt);
+            item.Done.TrySetResult(written);
+        }
+    }
+
+    /// <summary>One save inside a batch: the rules against the entries and review as they stand after the saves before it.</summary>
+    private async Task<Written> WriteOneAsync(DashboardDbContext db, PendingRecord item, BatchState state)
+    {
+        var (command, indicator, indicatorId, actor) = (item.Command, item.Indicator, item.IndicatorId, item.Command.Actor);
+        var ct = CancellationToken.None;
+        // Entries and the review are read here, from the read model the previous save updated plus what this batch
+        // wrote, so that Before/After and the rules never see a stale quarter under concurrent saves.
+        var snapshot = await plans.GetAsync(command.Year, ct) ?? item.Snapshot;
+        var existing = state.EntriesOf(snapshot, indicator.Code);
+        var review = state.ReviewOf(snapshot, indicator.Code, command.Quarter);
+        if (VerifiedRefusal(actor, command.Quarter, review) is { } verified) return Written.NotSaved(verified);
+        var draft = item.Draft;
+        if (command.Narrative is null)
+        {
+            if (!state.Obstacles.TryGetValue((indicatorId, command.Quarter), out var obstacles))
+            {
+                obstacles = (await LatestNarrativeAsync(db, indicatorId, command.Quarter, ct))?.Obstacles;
+            }
+            draft = draft with { Penghambat = obstacles };
+        }
+        var check = RealisationRules.Preview(draft, existing, evaluator);
+        if (!check.CanSave) return Written.NotSaved(new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After));
+
+        var now = time.GetUtcNow();
+        var recordedBy = actor.DisplayName;
+        if (!state.Latest.TryGetValue((indicatorId, command.Quarter), out var latest))
+        {
+            latest = await db.Realisations.AsNoTracking()
+                .Where(r => r.IndicatorId == indicatorId && r.Quarter == command.Quarter)
+                .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
+        }
+        var latestSequence = latest?.Sequence ?? 0;
+        if (indicator.Aggregation == Aggregation.Level && command.ExpectedSequence is { } expected && expected != latestSequence)
+        {
+            return Written.NotSaved(new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", ConflictMessage(latest), false)],
+                Conflict: new ConflictInfo(ConflictMessage(latest), latest?.Value is { } v ? Decimals.Trim(v) : null, latestSequence, null, latest?.RecordedBy, latest?.RecordedAt)));
+        }
+
+        if (command.Narrative is { } narrative)
+        {
+            var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct, actor.UserName, $"{command.Year}:{indicator.Code}:TW{command.Quarter}");
+            if (conflict is not null) return Written.NotSaved(new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict));
+        }
+
+        var record = new RealisationRecord
+        {
+            IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
+            Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = item.Kecamatan,
+            Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
+        };
+        db.Realisations.Add(record);
+        await db.SaveChangesAsync(ct);
+        var submitted = SubmitForReview(db, indicatorId, command.Quarter, review, actor, now);
+        AuditLog.Add(db, now, actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
+            "Realisasi", $"{command.Year}:{indicator.Code}:TW{command.Quarter}",
+            before: new { Realisasi = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value },
+            after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
+        await db.SaveChangesAsync(ct);
+
+        var entry = new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, item.Kecamatan, record.Note, record.Id, command.CorrectsId);
+        (state.Added.TryGetValue(indicator.Code, out var added) ? added : state.Added[indicator.Code] = []).Add(entry);
+        if (submitted is not null) state.Reviews[(indicator.Code, command.Quarter)] = submitted;
+        state.Latest[(indicatorId, command.Quarter)] = record;
+        state.Obstacles[(indicatorId, command.Quarter)] = draft.Penghambat is { } p ? Blank(p) : null;
+        return new Written(null, existing, entry, check, submitted);
     }
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
@@ -141,7 +279,7 @@ public sealed class RealisationService(
         var tooLong = LongNarrative(narrative);
         if (tooLong is not null) return new SaveResult(SaveStatus.Invalid, [tooLong]);
 
-        await WriteGate.WaitAsync(ct);
+        await _writeGate.WaitAsync(ct);
         try
         {
             await using var db = await factory.CreateDbContextAsync(ct);
@@ -166,7 +304,7 @@ public sealed class RealisationService(
         }
         finally
         {
-            WriteGate.Release();
+            _writeGate.Release();
         }
     }
 
@@ -289,13 +427,6 @@ public sealed class RealisationService(
         return rows.GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.MaxBy(x => x.n.Version) is var x
             ? new NarrativeView(x!.n.Version, x.n.Drivers, x.n.Obstacles, x.n.FollowUp, x.n.SavedBy, x.n.SavedAt)
             : NarrativeView.Empty);
-    }
-
-    /// <summary>The faktor penghambat currently saved for an indicator's quarter (the red-needs-penghambat rule reads it).</summary>
-    private async Task<string?> CurrentObstaclesAsync(int indicatorId, int quarter, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return (await LatestNarrativeAsync(db, indicatorId, quarter, ct))?.Obstacles;
     }
 
     private static Task<NarrativeRecord?> LatestNarrativeAsync(DashboardDbContext db, int indicatorId, int quarter, CancellationToken ct) =>

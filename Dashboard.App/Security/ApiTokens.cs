@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.App.Security;
 
 /// <summary>Creates, lists and revokes API tokens. The token itself is shown once; only its SHA-256 is stored.</summary>
-public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> factory, TimeProvider time)
+public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, UserSessions sessions)
 {
     public const string TokenPrefix = "rk_";
 
@@ -44,6 +44,7 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> factor
         AuditLog.Add(db, record.RevokedAt.Value, revokedBy, AuditActions.TokenRevoked, "ApiToken", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             before: new { record.Name, record.Prefix, Revoked = false }, after: new { record.Name, record.Prefix, Revoked = true });
         await db.SaveChangesAsync(ct);
+        sessions.Forget();
         return true;
     }
 
@@ -62,8 +63,11 @@ public sealed class ApiTokenHandler(
     UrlEncoder encoder,
     IDbContextFactory<DashboardDbContext> factory,
     IUserClaimsPrincipalFactory<AppUser> principals,
+    SecurityCheckCache cache,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -71,23 +75,39 @@ public sealed class ApiTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (!token.StartsWith(ApiTokenService.TokenPrefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Token tidak dikenal.");
 
-        await using var db = await factory.CreateDbContextAsync(Context.RequestAborted);
         var hash = ApiTokenService.Hash(token);
+        var now = time.GetUtcNow();
+        if (cache.Token(hash) is { } known)
+        {
+            if (known.LastUsedAt is null || now - known.LastUsedAt > LastUsedPrecision)
+            {
+                await using var touch = await factory.CreateDbContextAsync(Context.RequestAborted);
+                await touch.ApiTokens.Where(t => t.Id == known.TokenId).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+                cache.TokenUsed(hash, now);
+            }
+            return Success(known.Claims);
+        }
+
+        var generation = cache.Generation;
+        await using var db = await factory.CreateDbContextAsync(Context.RequestAborted);
         var record = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
         if (record is null || record.RevokedAt is not null) return AuthenticateResult.Fail("Token tidak berlaku.");
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == record.UserId, Context.RequestAborted);
         if (user is null || (user.LockoutEnd is { } end && end > time.GetUtcNow())) return AuthenticateResult.Fail("Pengguna token tidak aktif.");
 
-        var now = time.GetUtcNow();
-        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (record.LastUsedAt is null || now - record.LastUsedAt > LastUsedPrecision)
         {
             record.LastUsedAt = now;
             await db.SaveChangesAsync(Context.RequestAborted);
         }
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        var claims = (await principals.CreateAsync(user)).Claims.ToList();
+        cache.RememberToken(hash, record.Id, claims, record.LastUsedAt, generation);
+        return Success(claims);
     }
+
+    // A fresh principal per request: the claims are shared, the identity is not.
+    private AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role)), Scheme.Name));
 
     // Scripts get a problem body with the status, never a login page or a friendly error page in its place.
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -377,6 +377,7 @@ public sealed class UserAdminService(
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         access.Invalidate();
+        sessions.Forget();
         return result;
     }
 

@@ -59,6 +59,43 @@ public sealed class RealisationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ParallelSaves_WithRefusedOnesAmongThem_KeepEveryValidOne_InOneUnbrokenChain()
+    {
+        // Saves arriving together are written as one batch: a refused save in the middle must not take the others with
+        // it, and each save must be judged against (and report as Before) the total the saves before it made.
+        Assert.Equal(SaveStatus.Saved, (await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput(null, "Peserta terlambat daftar", null, 0), Planner("Siti"))).Status);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 40).Select(n => Task.Run(() => _service.RecordAsync(
+            n % 4 == 0 ? Increment(-1m, $"Petugas {n}") : Increment(1m, $"Petugas {n}")))));
+
+        Assert.Equal(10, results.Count(r => r.Status == SaveStatus.Invalid));
+        var saved = results.Where(r => r.Status == SaveStatus.Saved).ToList();
+        Assert.Equal(30, saved.Count);
+        // The first save finds no realisation yet (null), then every total 1..29 is somebody's Before exactly once.
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => i == 0 ? null : (decimal?)i), saved.Select(r => r.Change!.Before).Order());
+        Assert.All(saved, r => Assert.Equal((r.Change!.Before ?? 0) + 1, r.Change.After));
+        Assert.Equal(30m, await RealisationAsync(Sdm, 2));
+        var history = (await _service.HistoryAsync(2025, Sdm))!;
+        Assert.Equal(Enumerable.Range(1, 30), history.Entries.Select(e => e.Sequence).Order());
+        var model = (await _app.Services.GetRequiredService<PlanReadModel>().GetAsync(2025))!;
+        Assert.Equal(history.Entries.Select(e => e.Id).Order(), model.EntriesOf(Sdm).Select(e => e.Id).Order());
+    }
+
+    [Fact]
+    public async Task ASaveWhoseCallerGaveUpBeforeItsTurn_IsNotStored()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _service.RecordAsync(Increment(1m), cancelled.Token));
+
+        Assert.Empty((await _service.HistoryAsync(2025, Sdm))!.Entries);
+        Assert.Equal(SaveStatus.Saved, (await _service.SaveNarrativeAsync(2025, Sdm, 2, new NarrativeInput(null, "Peserta terlambat daftar", null, 0), Planner("Siti"))).Status);
+        Assert.Equal(SaveStatus.Saved, (await _service.RecordAsync(Increment(1m))).Status);
+        Assert.Single((await _service.HistoryAsync(2025, Sdm))!.Entries);
+    }
+
+    [Fact]
     public async Task ConcurrentLevelEdits_FromTheSameStartingPoint_OneSavesAndTheOtherGetsTheCurrentValue()
     {
         var results = await Task.WhenAll(Task.Run(() => _service.RecordAsync(Level(14m, expected: 0, by: "Budi"))),

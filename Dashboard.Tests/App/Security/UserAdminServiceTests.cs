@@ -233,4 +233,19 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
         Assert.NotNull(listed.RevokedAt);
         Assert.False((await _admin.RevokeTokenAsync(Root, token.Id)).Ok);
     }
+
+    [Fact]
+    public async Task AToken_WhoseUserIsLockedOrRenamedInTheApp_IsJudgedAnewAtOnce_NotFromTheCheckCache()
+    {
+        await CreateAsync("sari", Roles.Officer);
+        var (_, _, secret) = await _admin.CreateTokenAsync(Root, "sari", "skrip harian");
+        using var client = _app.ClientWithToken(secret!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/plans/2025")).StatusCode);
+
+        Assert.True((await _admin.SetLockedAsync(Root, "sari", locked: true)).Ok);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/plans/2025")).StatusCode);
+
+        Assert.True((await _admin.SetLockedAsync(Root, "sari", locked: false)).Ok);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/plans/2025")).StatusCode);
+    }
 }
