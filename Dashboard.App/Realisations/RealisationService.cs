@@ -89,12 +89,13 @@ public sealed class RealisationService(
         public static Written NotSaved(SaveResult result) => new(result, []);
     }
 
-    /// <summary>What the saves earlier in a batch changed, not yet in the read model (it is updated after the commit).</summary>
+    /// <summary>What the saves earlier in a batch changed, not yet in the read model (it is updated after the commit), and
+    /// the quarters' latest entry and penghambat as the database has them (null: none).</summary>
     private sealed class BatchState
     {
         public readonly Dictionary<string, List<RealisationEntry>> Added = new(StringComparer.Ordinal);
         public readonly Dictionary<(string Code, int Quarter), ReviewView> Reviews = new();
-        public readonly Dictionary<(int IndicatorId, int Quarter), RealisationRecord> Latest = new();
+        public readonly Dictionary<(int IndicatorId, int Quarter), RealisationRecord?> Latest = new();
         public readonly Dictionary<(int IndicatorId, int Quarter), string?> Obstacles = new();
 
         public IReadOnlyList<RealisationEntry> EntriesOf(PlanSnapshot snapshot, string code) =>
@@ -102,6 +103,33 @@ public sealed class RealisationService(
 
         public ReviewView ReviewOf(PlanSnapshot snapshot, string code, int quarter) =>
             Reviews.TryGetValue((code, quarter), out var review) ? review : snapshot.ReviewOf(code, quarter);
+
+        public void Saved(PendingRecord item, Judgement judgement, RealisationRecord record, ReviewView? submitted, RealisationEntry entry)
+        {
+            var (code, quarter) = (item.Indicator.Code, item.Command.Quarter);
+            (Added.TryGetValue(code, out var added) ? added : Added[code] = []).Add(entry);
+            if (submitted is not null) Reviews[(code, quarter)] = submitted;
+            Latest[(item.IndicatorId, quarter)] = record;
+            Obstacles[(item.IndicatorId, quarter)] = Blank(judgement.Draft.Penghambat);
+        }
+
+        /// <summary>Two queries for the whole batch: each quarter's latest entry, and its latest narrative's penghambat.</summary>
+        public async Task LoadAsync(DashboardDbContext db, IReadOnlyList<PendingRecord> items)
+        {
+            var keys = items.Select(i => (i.IndicatorId, i.Command.Quarter)).ToHashSet();
+            var ids = keys.Select(k => k.IndicatorId).Distinct().ToList();
+            var latest = await db.Realisations.AsNoTracking()
+                .Where(r => ids.Contains(r.IndicatorId)
+                    && r.Sequence == db.Realisations.Where(x => x.IndicatorId == r.IndicatorId && x.Quarter == r.Quarter).Max(x => x.Sequence))
+                .ToListAsync();
+            var narratives = await db.Narratives.AsNoTracking().Where(n => ids.Contains(n.IndicatorId))
+                .Select(n => new { n.IndicatorId, n.Quarter, n.Version, n.Obstacles }).ToListAsync();
+            foreach (var key in keys)
+            {
+                Latest[key] = latest.FirstOrDefault(r => r.IndicatorId == key.IndicatorId && r.Quarter == key.Quarter);
+                Obstacles[key] = narratives.Where(n => n.IndicatorId == key.IndicatorId && n.Quarter == key.Quarter).MaxBy(n => n.Version)?.Obstacles;
+            }
+        }
     }
 
     private async Task<Written> WriteAsync(PendingRecord item, CancellationToken ct)
@@ -138,134 +166,223 @@ public sealed class RealisationService(
         return await item.Done.Task;
     }
 
-    /// <summary>Writes a batch in one transaction; every item is completed (saved, refused or failed) before this returns.</summary>
+    /// <summary>Writes a batch; every item is completed (saved, refused or failed) before this returns.</summary>
     private async Task WriteBatchAsync(List<PendingRecord> batch)
     {
-        var saved = new List<(PendingRecord Item, Written Written)>();
+        var items = new List<PendingRecord>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (item.Cancel.IsCancellationRequested) item.Done.TrySetCanceled(item.Cancel);
+            else items.Add(item);
+        }
+        if (items.Count == 0) return;
+        IReadOnlyList<(PendingRecord Item, Written Written)> outcomes;
         try
         {
-            await using var db = await factory.CreateDbContextAsync();
-            db.Database.AutoSavepointsEnabled = false;
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var state = new BatchState();
-            foreach (var item in batch)
+            outcomes = await WriteTogetherAsync(items);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            // Another node wrote one of these quarters meanwhile: write them one by one, so only that save is a conflict.
+            logger.LogInformation("Realisation batch of {Count} met a concurrent write; writing one by one", items.Count);
+            try
             {
-                if (item.Cancel.IsCancellationRequested)
-                {
-                    item.Done.TrySetCanceled(item.Cancel);
-                    continue;
-                }
-                await tx.CreateSavepointAsync("entry");
-                try
-                {
-                    var written = await WriteOneAsync(db, item, state);
-                    await tx.ReleaseSavepointAsync("entry");
-                    if (written.Entry is null) item.Done.TrySetResult(written);
-                    else saved.Add((item, written));
-                }
-                catch (Exception e)
-                {
-                    await tx.RollbackToSavepointAsync("entry");
-                    await tx.ReleaseSavepointAsync("entry");
-                    if (e is DbUpdateException update && IsUniqueViolation(update))
-                    {
-                        // Another node took the same sequence number (or review version) first.
-                        logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", item.Indicator.Code, item.Command.Quarter);
-                        item.Done.TrySetResult(Written.NotSaved(new SaveResult(SaveStatus.Conflict,
-                            [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
-                            Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, 0, null, null, null))));
-                    }
-                    else
-                    {
-                        item.Done.TrySetException(e);
-                    }
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+                outcomes = await WriteOneByOneAsync(items);
             }
-            await tx.CommitAsync();
+            catch (Exception again)
+            {
+                Fail(items, again);
+                return;
+            }
         }
         catch (Exception e)
         {
-            // The transaction did not commit: nothing of this batch is stored.
-            logger.LogError(e, "Realisation batch of {Count} not committed", batch.Count);
-            foreach (var item in batch) item.Done.TrySetException(e);
+            Fail(items, e);
             return;
         }
-        foreach (var (item, written) in saved)
+        foreach (var (item, written) in outcomes)
         {
-            plans.ApplyEntry(item.Command.Year, written.Entry!, written.Submitted, written.Entry!.RecordedAt);
+            if (written.Entry is { } entry) plans.ApplyEntry(item.Command.Year, entry, written.Submitted, entry.RecordedAt);
             item.Done.TrySetResult(written);
         }
     }
 
-    /// <summary>One save inside a batch: the rules against the entries and review as they stand after the saves before it.</summary>
+    private void Fail(List<PendingRecord> items, Exception e)
+    {
+        // The transaction did not commit: nothing of this batch is stored.
+        logger.LogError(e, "Realisation batch of {Count} not committed", items.Count);
+        foreach (var item in items) item.Done.TrySetException(e);
+    }
+
+    /// <summary>The fast path: one transaction, the batch's current sequences and penghambat read in two queries, every
+    /// entry and review inserted in one statement batch, then every audit row. Any write error leaves nothing stored.</summary>
+    private async Task<IReadOnlyList<(PendingRecord Item, Written Written)>> WriteTogetherAsync(List<PendingRecord> items)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.Database.AutoSavepointsEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var state = new BatchState();
+        await state.LoadAsync(db, items);
+
+        var outcomes = new List<(PendingRecord Item, Written Written)>(items.Count);
+        var inserted = new List<(int Index, RealisationRecord Record, Judgement Judgement, ReviewView? Submitted)>();
+        foreach (var item in items)
+        {
+            var judged = await JudgeAsync(db, item, state);
+            if (judged.Refusal is { } refusal)
+            {
+                outcomes.Add((item, Written.NotSaved(refusal)));
+                continue;
+            }
+            var judgement = judged.Go!;
+            if (item.Command.Narrative is { } narrative && await SaveNarrativeAsync(db, item, narrative, judgement.Now) is { } conflict)
+            {
+                outcomes.Add((item, Written.NotSaved(conflict)));
+                continue;
+            }
+            var record = NewRecord(item, judgement);
+            db.Realisations.Add(record);
+            var submitted = SubmitForReview(db, item.IndicatorId, item.Command.Quarter, judgement.Review, item.Command.Actor, judgement.Now);
+            // The id is not known before the insert; saves judged later in this batch need only the entry's value and date.
+            state.Saved(item, judgement, record, submitted, ToEntry(item, record));
+            inserted.Add((outcomes.Count, record, judgement, submitted));
+            outcomes.Add((item, Written.NotSaved(SaveResult.NotFound(""))));
+        }
+        if (inserted.Count == 0) return outcomes;
+        await db.SaveChangesAsync();
+        foreach (var (index, record, judgement, submitted) in inserted)
+        {
+            var item = outcomes[index].Item;
+            AddAudit(db, item, judgement, record);
+            outcomes[index] = (item, new Written(null, judgement.Existing, ToEntry(item, record), judgement.Check, submitted));
+        }
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return outcomes;
+    }
+
+    /// <summary>The careful path: one transaction, each save behind its own savepoint, so a save that meets a concurrent
+    /// write is a conflict and the others are kept.</summary>
+    private async Task<IReadOnlyList<(PendingRecord Item, Written Written)>> WriteOneByOneAsync(List<PendingRecord> items)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.Database.AutoSavepointsEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var state = new BatchState();
+        var outcomes = new List<(PendingRecord Item, Written Written)>(items.Count);
+        foreach (var item in items)
+        {
+            await tx.CreateSavepointAsync("entry");
+            try
+            {
+                outcomes.Add((item, await WriteOneAsync(db, item, state)));
+                await tx.ReleaseSavepointAsync("entry");
+            }
+            catch (DbUpdateException e) when (IsUniqueViolation(e))
+            {
+                await tx.RollbackToSavepointAsync("entry");
+                await tx.ReleaseSavepointAsync("entry");
+                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", item.Indicator.Code, item.Command.Quarter);
+                outcomes.Add((item, Written.NotSaved(new SaveResult(SaveStatus.Conflict,
+                    [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
+                    Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, 0, null, null, null)))));
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        await tx.CommitAsync();
+        return outcomes;
+    }
+
     private async Task<Written> WriteOneAsync(DashboardDbContext db, PendingRecord item, BatchState state)
     {
-        var (command, indicator, indicatorId, actor) = (item.Command, item.Indicator, item.IndicatorId, item.Command.Actor);
-        var ct = CancellationToken.None;
-        // Entries and the review are read here, from the read model the previous save updated plus what this batch
-        // wrote, so that Before/After and the rules never see a stale quarter under concurrent saves.
-        var snapshot = await plans.GetAsync(command.Year, ct) ?? item.Snapshot;
+        var judged = await JudgeAsync(db, item, state);
+        if (judged.Refusal is { } refusal) return Written.NotSaved(refusal);
+        var judgement = judged.Go!;
+        if (item.Command.Narrative is { } narrative && await SaveNarrativeAsync(db, item, narrative, judgement.Now) is { } conflict) return Written.NotSaved(conflict);
+        var record = NewRecord(item, judgement);
+        db.Realisations.Add(record);
+        await db.SaveChangesAsync();
+        var submitted = SubmitForReview(db, item.IndicatorId, item.Command.Quarter, judgement.Review, item.Command.Actor, judgement.Now);
+        AddAudit(db, item, judgement, record);
+        await db.SaveChangesAsync();
+        var entry = ToEntry(item, record);
+        state.Saved(item, judgement, record, submitted, entry);
+        return new Written(null, judgement.Existing, entry, judgement.Check, submitted);
+    }
+
+    /// <summary>What a save was judged against, when the rules let it through.</summary>
+    private sealed record Judgement(IReadOnlyList<RealisationEntry> Existing, ReviewView Review, RuleResult Check, RealisationDraft Draft, RealisationRecord? Latest,
+        DateTimeOffset Now);
+
+    /// <summary>The rules for one save, against the entries and review as they stand after the saves before it: the read
+    /// model (which the previous batch updated) plus what this batch wrote, so that Before/After and the rules never see a
+    /// stale quarter under concurrent saves.</summary>
+    private async Task<(SaveResult? Refusal, Judgement? Go)> JudgeAsync(DashboardDbContext db, PendingRecord item, BatchState state)
+    {
+        var (command, indicator, key) = (item.Command, item.Indicator, (item.IndicatorId, item.Command.Quarter));
+        var snapshot = await plans.GetAsync(command.Year) ?? item.Snapshot;
         var existing = state.EntriesOf(snapshot, indicator.Code);
         var review = state.ReviewOf(snapshot, indicator.Code, command.Quarter);
-        if (VerifiedRefusal(actor, command.Quarter, review) is { } verified) return Written.NotSaved(verified);
+        if (VerifiedRefusal(command.Actor, command.Quarter, review) is { } verified) return (verified, null);
         var draft = item.Draft;
         if (command.Narrative is null)
         {
-            if (!state.Obstacles.TryGetValue((indicatorId, command.Quarter), out var obstacles))
+            if (!state.Obstacles.TryGetValue(key, out var obstacles))
             {
-                obstacles = (await LatestNarrativeAsync(db, indicatorId, command.Quarter, ct))?.Obstacles;
+                obstacles = state.Obstacles[key] = (await LatestNarrativeAsync(db, item.IndicatorId, command.Quarter, CancellationToken.None))?.Obstacles;
             }
             draft = draft with { Penghambat = obstacles };
         }
         var check = RealisationRules.Preview(draft, existing, evaluator);
-        if (!check.CanSave) return Written.NotSaved(new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After));
+        if (!check.CanSave) return (new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After), null);
 
-        var now = time.GetUtcNow();
-        var recordedBy = actor.DisplayName;
-        if (!state.Latest.TryGetValue((indicatorId, command.Quarter), out var latest))
+        if (!state.Latest.TryGetValue(key, out var latest))
         {
-            latest = await db.Realisations.AsNoTracking()
-                .Where(r => r.IndicatorId == indicatorId && r.Quarter == command.Quarter)
-                .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
+            latest = state.Latest[key] = await db.Realisations.AsNoTracking()
+                .Where(r => r.IndicatorId == item.IndicatorId && r.Quarter == command.Quarter)
+                .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync();
         }
         var latestSequence = latest?.Sequence ?? 0;
         if (indicator.Aggregation == Aggregation.Level && command.ExpectedSequence is { } expected && expected != latestSequence)
         {
-            return Written.NotSaved(new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", ConflictMessage(latest), false)],
-                Conflict: new ConflictInfo(ConflictMessage(latest), latest?.Value is { } v ? Decimals.Trim(v) : null, latestSequence, null, latest?.RecordedBy, latest?.RecordedAt)));
+            return (new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", ConflictMessage(latest), false)],
+                Conflict: new ConflictInfo(ConflictMessage(latest), latest?.Value is { } v ? Decimals.Trim(v) : null, latestSequence, null, latest?.RecordedBy, latest?.RecordedAt)), null);
         }
+        return (null, new Judgement(existing, review, check, draft, latest, time.GetUtcNow()));
+    }
 
-        if (command.Narrative is { } narrative)
-        {
-            var conflict = await SaveNarrativeVersionAsync(db, indicatorId, command.Quarter, narrative, recordedBy, now, ct, actor.UserName, $"{command.Year}:{indicator.Code}:TW{command.Quarter}");
-            if (conflict is not null) return Written.NotSaved(new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict));
-        }
+    private static async Task<SaveResult?> SaveNarrativeAsync(DashboardDbContext db, PendingRecord item, NarrativeInput narrative, DateTimeOffset now)
+    {
+        var (command, actor) = (item.Command, item.Command.Actor);
+        var conflict = await SaveNarrativeVersionAsync(db, item.IndicatorId, command.Quarter, narrative, actor.DisplayName, now, CancellationToken.None, actor.UserName,
+            $"{command.Year}:{item.Indicator.Code}:TW{command.Quarter}");
+        return conflict is null ? null : new SaveResult(SaveStatus.Conflict, [new RuleIssue("Narrative", conflict.Message, false)], Conflict: conflict);
+    }
 
-        var record = new RealisationRecord
+    private static RealisationRecord NewRecord(PendingRecord item, Judgement judgement)
+    {
+        var command = item.Command;
+        return new RealisationRecord
         {
-            IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
-            Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = item.Kecamatan,
+            IndicatorId = item.IndicatorId, Quarter = command.Quarter, Sequence = (judgement.Latest?.Sequence ?? 0) + 1, Kind = (int)command.Kind,
+            Date = command.Date, Value = command.Value, RecordedAt = judgement.Now, RecordedBy = command.Actor.DisplayName, Kecamatan = item.Kecamatan,
             Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
         };
-        db.Realisations.Add(record);
-        await db.SaveChangesAsync(ct);
-        var submitted = SubmitForReview(db, indicatorId, command.Quarter, review, actor, now);
-        AuditLog.Add(db, now, actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
-            "Realisasi", $"{command.Year}:{indicator.Code}:TW{command.Quarter}",
-            before: new { Realisasi = RealisationMath.ForQuarter(indicator.Aggregation, existing, command.Quarter).Value },
-            after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
-        await db.SaveChangesAsync(ct);
+    }
 
-        var entry = new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, item.Kecamatan, record.Note, record.Id, command.CorrectsId);
-        (state.Added.TryGetValue(indicator.Code, out var added) ? added : state.Added[indicator.Code] = []).Add(entry);
-        if (submitted is not null) state.Reviews[(indicator.Code, command.Quarter)] = submitted;
-        state.Latest[(indicatorId, command.Quarter)] = record;
-        state.Obstacles[(indicatorId, command.Quarter)] = draft.Penghambat is { } p ? Blank(p) : null;
-        return new Written(null, existing, entry, check, submitted);
+    private static RealisationEntry ToEntry(PendingRecord item, RealisationRecord record) =>
+        new(item.Indicator.Code, record.Quarter, record.Date, record.Value, record.RecordedAt, record.RecordedBy, record.Kecamatan, record.Note, record.Id, record.CorrectsId);
+
+    private static void AddAudit(DashboardDbContext db, PendingRecord item, Judgement judgement, RealisationRecord record)
+    {
+        var command = item.Command;
+        AuditLog.Add(db, judgement.Now, command.Actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
+            "Realisasi", $"{command.Year}:{item.Indicator.Code}:TW{command.Quarter}",
+            before: new { Realisasi = RealisationMath.ForQuarter(item.Indicator.Aggregation, judgement.Existing, command.Quarter).Value },
+            after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
     }
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
