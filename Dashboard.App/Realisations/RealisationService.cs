@@ -315,7 +315,11 @@ public sealed class RealisationService(
 
     /// <summary>What a save was judged against, when the rules let it through.</summary>
     private sealed record Judgement(IReadOnlyList<RealisationEntry> Existing, ReviewView Review, RuleResult Check, RealisationDraft Draft, RealisationRecord? Latest,
-        DateTimeOffset Now);
+        DateTimeOffset Now)
+    {
+        /// <summary>The quarter's realisation before this save (the audit row's "before").</summary>
+        public decimal? Before { get; } = RealisationMath.ForQuarter(Draft.Indicator.Aggregation, Existing, Draft.Quarter).Value;
+    }
 
     /// <summary>The rules for one save, against the entries and review as they stand after the saves before it: the read
     /// model (which the previous batch updated) plus what this batch wrote, so that Before/After and the rules never see a
@@ -381,7 +385,7 @@ public sealed class RealisationService(
         var command = item.Command;
         AuditLog.Add(db, judgement.Now, command.Actor.UserName, command.Kind == EntryKind.Correction ? AuditActions.RealisationCorrected : AuditActions.RealisationRecorded,
             "Realisasi", $"{command.Year}:{item.Indicator.Code}:TW{command.Quarter}",
-            before: new { Realisasi = RealisationMath.ForQuarter(item.Indicator.Aggregation, judgement.Existing, command.Quarter).Value },
+            before: new { Realisasi = judgement.Before },
             after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
     }
 
