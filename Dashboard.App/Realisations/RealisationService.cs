@@ -28,6 +28,9 @@ public sealed class RealisationService(
     // index is what keeps concurrent writers on several nodes honest.
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
 
+    /// <summary>Tries at the next sequence number after another instance took this one (see the loop in RecordAsync).</summary>
+    private const int MaxSequenceAttempts = 5;
+
     public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
     {
         var actor = command.Actor;
@@ -64,6 +67,11 @@ public sealed class RealisationService(
                 return new SaveResult(SaveStatus.Invalid, check.Issues, After: check.After);
             }
 
+            // The gate serialises this process only: another instance may take the same sequence number first. The
+            // unique (indicator, quarter, sequence) index refuses the second; an increment (nothing expected) simply
+            // takes the next number, a level value that expected a sequence is a conflict as before.
+            for (var attempt = 1; ; attempt++)
+            {
             var now = time.GetUtcNow();
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -106,13 +114,16 @@ public sealed class RealisationService(
             catch (DbUpdateException e) when (IsUniqueViolation(e))
             {
                 // Another node took the same sequence number first.
-                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", indicator.Code, command.Quarter);
+                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter} (attempt {Attempt})", indicator.Code, command.Quarter, attempt);
+                if (attempt < MaxSequenceAttempts && command.ExpectedSequence is null && command.Narrative is null) continue;
                 return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
                     Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, latestSequence, null, null, null));
             }
             await tx.CommitAsync(ct);
             entry = new RealisationEntry(indicator.Code, command.Quarter, command.Date, command.Value, now, recordedBy, kecamatan, record.Note, record.Id, command.CorrectsId);
             plans.ApplyEntry(command.Year, entry, submitted, now);
+            break;
+            }
         }
         finally
         {

@@ -12,7 +12,20 @@ namespace Dashboard.App.Data;
 /// dotnet ef migrations add Name --project Dashboard.App --context PostgresDashboardDbContext --output-dir Data/Postgres/Migrations
 /// </code>
 /// </summary>
-public sealed class PostgresDashboardDbContext(DbContextOptions<DashboardDbContext> options) : DashboardDbContext(options);
+public sealed class PostgresDashboardDbContext(DbContextOptions<DashboardDbContext> options) : DashboardDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        // timestamptz stores instants and Npgsql accepts only UTC offsets; the app hands some values over in agency
+        // time (UTC+7). SQLite keeps the text as given, and the audit filter compares instants there too.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffset>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffset>();
+    }
+
+    private sealed class UtcDateTimeOffset() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
+}
 
 /// <summary>Design time (<c>dotnet ef</c>): no server is needed to add a migration.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDashboardDbContext>

@@ -153,7 +153,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 /// <summary>The durability settings are on every connection, not only the first one.</summary>
 public sealed class SqlitePragmasTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app = new(provider: Dashboard.App.Data.DatabaseProvider.Sqlite);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
