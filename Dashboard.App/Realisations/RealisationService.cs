@@ -29,7 +29,7 @@ public sealed class RealisationService(
     private static readonly SemaphoreSlim WriteGate = new(1, 1);
 
     /// <summary>Tries at the next sequence number after another instance took this one (see the loop in RecordAsync).</summary>
-    private const int MaxSequenceAttempts = 5;
+    private const int MaxSequenceAttempts = 8;
 
     public async Task<SaveResult> RecordAsync(RecordRealisation command, CancellationToken ct = default)
     {
@@ -75,6 +75,15 @@ public sealed class RealisationService(
             var now = time.GetUtcNow();
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // After a collision this instance's read model may lag the other instance's review step too: read the
+            // quarter's review from the database (the read model catches up through the live feed).
+            if (attempt > 1) review = await CurrentReviewAsync(db, indicatorId, command.Quarter, ct) ?? review;
+            if (db.Database.IsNpgsql())
+            {
+                // Instances queue per indicator quarter in PostgreSQL (released at commit or rollback), so the sequence
+                // read next is the one this save may take; the unique index and the retry stay as the backstop.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({indicatorId}, {command.Quarter})", ct);
+            }
 
             var latest = await db.Realisations.AsNoTracking()
                 .Where(r => r.IndicatorId == indicatorId && r.Quarter == command.Quarter)
@@ -115,7 +124,11 @@ public sealed class RealisationService(
             {
                 // Another node took the same sequence number first.
                 logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter} (attempt {Attempt})", indicator.Code, command.Quarter, attempt);
-                if (attempt < MaxSequenceAttempts && command.ExpectedSequence is null && command.Narrative is null) continue;
+                if (attempt < MaxSequenceAttempts && command.ExpectedSequence is null && command.Narrative is null)
+                {
+                    await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+                    continue;
+                }
                 return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
                     Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, latestSequence, null, null, null));
             }
@@ -277,6 +290,13 @@ public sealed class RealisationService(
 
     /// <summary>Any new figure goes (back) to Diajukan, so a planner looks at it again; the new review state, or null if
     /// it was Diajukan already. A review stored meanwhile by another node fails the unique version index.</summary>
+    private static async Task<ReviewView?> CurrentReviewAsync(DashboardDbContext db, int indicatorId, int quarter, CancellationToken ct)
+    {
+        var r = await db.Reviews.AsNoTracking().Where(v => v.IndicatorId == indicatorId && v.Quarter == quarter)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        return r is null ? null : new ReviewView((ReviewState)r.State, r.Version, r.Reason, r.By, r.At);
+    }
+
     private static ReviewView? SubmitForReview(DashboardDbContext db, int indicatorId, int quarter, ReviewView current, ActingUser actor, DateTimeOffset now)
     {
         if (current.State == ReviewState.Submitted) return null;
