@@ -121,8 +121,7 @@ public sealed class ClusterFeed : IAsyncDisposable
         if (_redis is null || !_connected || TypeName(change) is not { } type) return;
         try
         {
-            var message = new FeedMessage(InstanceId, type, JsonSerializer.SerializeToElement(change, change.GetType(), Json));
-            _redis.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(message, Json), CommandFlags.FireAndForget);
+            _redis.GetSubscriber().Publish(Channel, Write(change, type), CommandFlags.FireAndForget);
         }
         catch (Exception e)
         {
@@ -130,6 +129,13 @@ public sealed class ClusterFeed : IAsyncDisposable
             _logger.LogWarning(e, "Sending a change on the Redis live feed failed");
         }
     }
+
+    /// <summary>The message for a change, as it goes on the channel.</summary>
+    public string Write(PlanChange change) =>
+        Write(change, TypeName(change) ?? throw new ArgumentException($"{change.GetType().Name} does not travel between instances.", nameof(change)));
+
+    private string Write(PlanChange change, string type) =>
+        JsonSerializer.Serialize(new FeedMessage(InstanceId, type, JsonSerializer.SerializeToElement(change, change.GetType(), Json)), Json);
 
     /// <summary>The change in a message from another instance; null for this instance's own or an unknown type.</summary>
     public PlanChange? Read(string payload)
