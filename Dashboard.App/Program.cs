@@ -31,6 +31,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddLocalization();
 builder.Services.AddSignalR();
+builder.Services.AddDashboardScaleOut(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton<LiveUpdates>();
@@ -61,6 +62,7 @@ builder.Services.Configure<CookiePolicyOptions>(o =>
 var app = builder.Build();
 
 await app.Services.GetRequiredService<PlanSeeder>().MigrateAndSeedAsync();
+ScaleOut.EnsureDataProtectionKey(app.Services);
 var setup = app.Services.GetRequiredService<UserSetup>();
 await setup.EnsureRolesAsync();
 var years = await app.Services.GetRequiredService<PlanRepository>().YearsAsync();

@@ -27,6 +27,14 @@ public sealed record BenchOptions
     /// <summary>Writes per measurement (null: the verb's default).</summary>
     public int? Writes { get; init; }
     public TextWriter Log { get; init; } = Console.Error;
+    /// <summary><c>writes</c>: Sqlite (in-process app, default) or Postgres (the built app as <see cref="Instances"/> child processes).</summary>
+    public string Provider { get; init; } = "Sqlite";
+    /// <summary><c>writes</c> on PostgreSQL: how many app instances share the database (writers spread over them).</summary>
+    public int Instances { get; init; } = 1;
+    /// <summary>PostgreSQL server (no database; a fresh one is made and dropped). Default: RENAKSI_TEST_POSTGRES.</summary>
+    public string? Postgres { get; init; }
+    /// <summary>Redis for the live feed between the instances (optional). Default: RENAKSI_TEST_REDIS.</summary>
+    public string? Redis { get; init; }
 
     public IReadOnlyList<int> SizesOr(IReadOnlyList<int> defaults, IReadOnlyList<int> tiny) => Sizes ?? (Tiny ? tiny : defaults);
 }

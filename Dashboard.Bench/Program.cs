@@ -1,5 +1,6 @@
 // Benchmarks of Renaksi Live against the bare stack on the same machine. One command per verb:
 //   dotnet run --project Dashboard.Bench -c Release -- <verb> [--sizes 100,1000] [--tiny] [--out bench/results] [--writes N] [--duration S]
+//   writes on PostgreSQL with several instances: -- writes --provider postgres --instances 2 [--postgres "Host=…;Username=…"] [--redis 127.0.0.1:6379]
 // verbs: fanout, circuits, bigplan, writes, all (every verb at its default sizes), save-to-screen, screenshots.
 // Each verb writes bench/results/<verb>.json and <verb>.md (machine, load average, tables, notes).
 using System.Globalization;
@@ -28,6 +29,10 @@ public static class BenchMain
                     OutDir = Arg(args, "--out") ?? SaveToScreenBench.FindRepoFile("bench/results"),
                     Writes = Arg(args, "--writes") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : null,
                     DurationSeconds = Arg(args, "--duration") is { } d ? double.Parse(d, CultureInfo.InvariantCulture) : null,
+                    Provider = Arg(args, "--provider") ?? "Sqlite",
+                    Instances = Arg(args, "--instances") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1,
+                    Postgres = Arg(args, "--postgres") ?? Environment.GetEnvironmentVariable("RENAKSI_TEST_POSTGRES"),
+                    Redis = Arg(args, "--redis") ?? Environment.GetEnvironmentVariable("RENAKSI_TEST_REDIS"),
                 };
                 var reports = await RunAsync(verb, options);
                 foreach (var report in reports)
@@ -37,7 +42,7 @@ public static class BenchMain
                 }
                 return 0;
             default:
-                Console.Error.WriteLine("usage: dotnet run --project Dashboard.Bench -c Release -- <fanout|circuits|bigplan|writes|all|save-to-screen|screenshots> [--sizes a,b] [--tiny] [--out dir] [--writes n] [--duration s]");
+                Console.Error.WriteLine("usage: dotnet run --project Dashboard.Bench -c Release -- <fanout|circuits|bigplan|writes|all|save-to-screen|screenshots> [--sizes a,b] [--tiny] [--out dir] [--writes n] [--duration s] [--provider postgres --instances 2 --postgres CONN --redis HOST:PORT]");
                 return verb == "help" ? 0 : 2;
         }
     }
@@ -58,7 +63,8 @@ public static class BenchMain
                 "fanout" => await FanoutBench.RunAsync(options),
                 "circuits" => await CircuitsBench.RunAsync(options),
                 "bigplan" => await BigPlanBench.RunAsync(options),
-                "writes" => await WritesBench.RunAsync(options),
+                "writes" => options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+                    ? await WritesBench.RunAsync(options) : await ClusterWritesBench.RunAsync(options),
                 _ => throw new ArgumentException($"Unknown verb {verb}", nameof(verb)),
             },
         ];

@@ -119,10 +119,10 @@ public static class WritesBench
             long.Parse(await Read("busy_timeout"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private sealed record Outcome(long Acknowledged, long Refused, double Seconds, List<double> Latency, string? Note);
+    internal sealed record Outcome(long Acknowledged, long Refused, double Seconds, List<double> Latency, string? Note);
 
     /// <summary>Runs the writers until the time is up; each write returns null when acknowledged, else its status.</summary>
-    private static async Task<Outcome> RunWritersAsync(Progress progress, string name, int writers, TimeSpan duration,
+    internal static async Task<Outcome> RunWritersAsync(Progress progress, string name, int writers, TimeSpan duration,
         Func<int, int, CancellationToken, Task<string?>> write)
     {
         long acknowledged = 0, refused = 0;

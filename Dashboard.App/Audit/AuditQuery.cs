@@ -62,7 +62,14 @@ public sealed class AuditQuery(IDbContextFactory<DashboardDbContext> factory, Ag
     {
         var query = db.Audit.AsNoTracking();
         var (start, end) = Bounds(filter);
-        if (start is not null || end is not null)
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            // timestamptz compares instants natively.
+            if (start is { } from) query = query.Where(a => a.At >= from);
+            if (end is { } to) query = query.Where(a => a.At < to);
+        }
+        else if (start is not null || end is not null)
         {
             // EF Core cannot compare DateTimeOffset columns on SQLite, and the stored text ("2025-05-15 03:00:00+00:00")
             // only sorts correctly while every writer uses the same offset. julianday() reads the offset and compares instants.
@@ -77,14 +84,21 @@ public sealed class AuditQuery(IDbContextFactory<DashboardDbContext> factory, Ag
         if (filter.Actor is { } actor)
         {
             var pattern = Contains(actor);
-            query = query.Where(a => EF.Functions.Like(a.Actor, pattern, EscapeChar));
+            query = postgres
+                ? query.Where(a => EF.Functions.ILike(a.Actor, pattern, EscapeChar))
+                : query.Where(a => EF.Functions.Like(a.Actor, pattern, EscapeChar));
         }
         if (filter.Action is { } action) query = query.Where(a => a.Action == action);
         if (filter.Entity is { } entity) query = query.Where(a => a.Entity == entity);
         if (filter.Text is { } text)
         {
             var pattern = Contains(text);
-            query = query.Where(a =>
+            // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is the same search.
+            query = postgres
+                ? query.Where(a =>
+                    EF.Functions.ILike(a.EntityKey, pattern, EscapeChar) || EF.Functions.ILike(a.Before!, pattern, EscapeChar) ||
+                    EF.Functions.ILike(a.After!, pattern, EscapeChar) || EF.Functions.ILike(a.Detail!, pattern, EscapeChar))
+                : query.Where(a =>
                 EF.Functions.Like(a.EntityKey, pattern, EscapeChar) || EF.Functions.Like(a.Before, pattern, EscapeChar) ||
                 EF.Functions.Like(a.After, pattern, EscapeChar) || EF.Functions.Like(a.Detail, pattern, EscapeChar));
         }

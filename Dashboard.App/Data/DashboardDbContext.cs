@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.App.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The app's model on SQLite; <see cref="PostgresDashboardDbContext"/> is the same model on PostgreSQL.</summary>
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance (cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<NodeRecord> Nodes => Set<NodeRecord>();
     public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();

@@ -14,6 +14,22 @@ public sealed class PlanRepository(IDbContextFactory<DashboardDbContext> factory
         return await db.Plans.AsNoTracking().OrderBy(p => p.Year).Select(p => p.Year).ToListAsync(ct);
     }
 
+    /// <summary>One committed entry and its quarter's current review state, as the read model holds them (for a change
+    /// committed by another instance); null when the entry does not exist.</summary>
+    public async Task<(RealisationEntry Entry, ReviewView? Review)?> LoadEntryAsync(long entryId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = await db.Realisations.AsNoTracking().Where(r => r.Id == entryId)
+            .Join(db.Indicators, r => r.IndicatorId, i => i.Id, (r, i) => new { Record = r, i.Code })
+            .SingleOrDefaultAsync(ct);
+        if (found is null) return null;
+        var r = found.Record;
+        var review = await db.Reviews.AsNoTracking().Where(v => v.IndicatorId == r.IndicatorId && v.Quarter == r.Quarter)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var entry = new RealisationEntry(found.Code, r.Quarter, r.Date, Decimals.Trim(r.Value), r.RecordedAt, r.RecordedBy, r.Kecamatan, r.Note, r.Id, r.CorrectsId);
+        return (entry, review is null ? null : new ReviewView((Dashboard.Domain.Reviews.ReviewState)review.State, review.Version, review.Reason, review.By, review.At));
+    }
+
     public async Task<PlanSnapshot?> LoadAsync(int year, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -13,8 +13,13 @@ public static class DashboardServices
     /// <summary>What the web app and the command line share: database, clock, evaluator, plan checks.</summary>
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connection = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
-        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance));
+        var provider = DatabaseProviders.From(configuration);
+        var connection = provider == DatabaseProvider.Postgres
+            ? configuration.GetConnectionString(ConnectionName) is { Length: > 0 } pg ? pg
+                : throw new InvalidOperationException($"{DatabaseProviders.ConfigurationKey}=Postgres perlu ConnectionStrings:{ConnectionName} (Host=…;Database=…;Username=…;Password=…).")
+            : ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
+        services.AddSingleton(new DatabaseInfo(provider));
+        services.AddDbContextFactory<DashboardDbContext, DashboardDbContextFactory>(o => DatabaseProviders.Configure(o, provider, connection));
         services.AddSingleton(CreateTimeProvider(configuration["Dashboard:Today"]));
         services.AddSingleton(sp => new AgencyClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StatusEvaluator>();

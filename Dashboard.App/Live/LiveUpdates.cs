@@ -7,9 +7,10 @@ namespace Dashboard.App.Live;
 /// <summary>
 /// The one publish point for committed changes: brings the shared <see cref="PlanReadModel"/> up to date, then fans out
 /// to the Blazor circuits that subscribed and to SignalR clients of <see cref="DashboardHub"/>. Holds no user data;
-/// subscriptions are disposed by their components.
+/// subscriptions are disposed by their components. With several instances the change then goes to the others over
+/// the <see cref="ClusterFeed"/>, which hands what they committed to <see cref="DeliverAsync"/>.
 /// </summary>
-public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub, PlanReadModel plans, ILogger<LiveUpdates> logger)
+public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub, PlanReadModel plans, ClusterFeed feed, ILogger<LiveUpdates> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
@@ -29,6 +30,20 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
     public async Task PublishAsync(PlanChange change)
     {
         plans.Apply(change);
+        await FanOutAsync(change);
+        feed.Send(change);
+    }
+
+    /// <summary>A change committed by another instance (or the feed's own resync notice): the read model, then this
+    /// instance's circuits and hub clients; never sent on.</summary>
+    public async Task DeliverAsync(PlanChange change)
+    {
+        plans.Apply(change);
+        await FanOutAsync(change);
+    }
+
+    private async Task FanOutAsync(PlanChange change)
+    {
         Subscription[] targets;
         lock (_gate) targets = [.. _subscriptions];
 
@@ -70,6 +85,10 @@ public sealed class LiveUpdates(IHubContext<DashboardHub, IDashboardClient> hub,
                     break;
                 case Dashboard.App.Plans.PlanImported import:
                     await group.PlanChanged(new PlanChangedNotice(import.Year, "import", import.By, import.At));
+                    break;
+                case FeedResynced resynced:
+                    // Changes of other instances may have been missed while Redis was away: read the plan again.
+                    await group.PlanChanged(new PlanChangedNotice(resynced.Year, "resync", "", resynced.At));
                     break;
             }
         }

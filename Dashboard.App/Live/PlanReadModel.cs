@@ -62,6 +62,9 @@ public sealed class PlanReadModel(PlanRepository repository, StatusEvaluator eva
         }
     }
 
+    /// <summary>The years whose picture is in memory (loaded or loading).</summary>
+    public IReadOnlyList<int> HeldYears => [.. _slots.Keys.Select(k => k.Year).Order()];
+
     /// <summary>Drops a year's picture; the next read loads it from the database.</summary>
     public void Invalidate(int year)
     {

@@ -12,8 +12,13 @@ public sealed record BackupResult(bool Ok, string Message, string? File = null);
 /// copy page by page, WAL included, safe while the app writes. Restore checks the file is a backup of this schema first
 /// and keeps the current database aside.
 /// </summary>
-public sealed class DatabaseBackup(IDbContextFactory<DashboardDbContext> factory, TimeProvider time, ILogger<DatabaseBackup> logger)
+public sealed class DatabaseBackup(IDbContextFactory<DashboardDbContext> factory, DatabaseInfo database, TimeProvider time, ILogger<DatabaseBackup> logger)
 {
+    /// <summary>PostgreSQL is backed up with its own tools (pg_dump, WAL archiving), not by the app.</summary>
+    public const string PostgresMessage = "Basis data PostgreSQL dicadangkan dengan pg_dump / pg_basebackup, bukan oleh aplikasi (lihat README, Deployment).";
+
+    public bool IsSupported => !database.IsPostgres;
+
     private static readonly string[] RequiredTables = ["Plans", "Nodes", "Indicators", "Realisations", "Audit", "__EFMigrationsHistory"];
 
     private string ConnectionString
@@ -31,6 +36,7 @@ public sealed class DatabaseBackup(IDbContextFactory<DashboardDbContext> factory
     /// <summary>Writes a consistent copy to <paramref name="target"/> (via a temporary file, so a half-written backup never has the name).</summary>
     public async Task<BackupResult> BackupAsync(string target, CancellationToken ct = default)
     {
+        if (!IsSupported) return new BackupResult(false, PostgresMessage);
         var full = Path.GetFullPath(target);
         if (string.Equals(full, Path.GetFullPath(DatabasePath), StringComparison.Ordinal))
         {
@@ -65,6 +71,7 @@ public sealed class DatabaseBackup(IDbContextFactory<DashboardDbContext> factory
     /// </summary>
     public async Task<BackupResult> RestoreAsync(string backupFile, CancellationToken ct = default)
     {
+        if (!IsSupported) return new BackupResult(false, PostgresMessage);
         if (!File.Exists(backupFile)) return new BackupResult(false, $"Berkas {backupFile} tidak ada.");
         var check = await CheckAsync(backupFile, ct);
         if (!check.Ok) return check;

@@ -40,7 +40,7 @@ public sealed class ScheduledBackup(DatabaseBackup backup, IOptions<BackupOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        if (!options.Value.Enabled || !backup.IsSupported) return;
         var at = TimeOnly.ParseExact(options.Value.At, "HH:mm", CultureInfo.InvariantCulture);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -221,6 +221,7 @@ public sealed class RealisationService(
         await using var db = await factory.CreateDbContextAsync();
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
+        await LockQuartersAsync(db, items);
         var state = new BatchState();
         await state.LoadAsync(db, items);
 
@@ -268,32 +269,76 @@ public sealed class RealisationService(
         await using var db = await factory.CreateDbContextAsync();
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
+        await LockQuartersAsync(db, items);
         var state = new BatchState();
         var outcomes = new List<(PendingRecord Item, Written Written)>(items.Count);
         foreach (var item in items)
         {
-            await tx.CreateSavepointAsync("entry");
-            try
+            // An increment (nothing expected) that loses its sequence number to another instance simply takes the next
+            // one; a level value that expected a sequence, or a save with narratives, is a conflict.
+            for (var attempt = 1; ; attempt++)
             {
-                outcomes.Add((item, await WriteOneAsync(db, item, state)));
-                await tx.ReleaseSavepointAsync("entry");
-            }
-            catch (DbUpdateException e) when (IsUniqueViolation(e))
-            {
-                await tx.RollbackToSavepointAsync("entry");
-                await tx.ReleaseSavepointAsync("entry");
-                logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", item.Indicator.Code, item.Command.Quarter);
-                outcomes.Add((item, Written.NotSaved(new SaveResult(SaveStatus.Conflict,
-                    [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
-                    Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, 0, null, null, null)))));
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
+                await tx.CreateSavepointAsync("entry");
+                try
+                {
+                    outcomes.Add((item, await WriteOneAsync(db, item, state)));
+                    await tx.ReleaseSavepointAsync("entry");
+                    break;
+                }
+                catch (DbUpdateException e) when (IsUniqueViolation(e))
+                {
+                    await tx.RollbackToSavepointAsync("entry");
+                    await tx.ReleaseSavepointAsync("entry");
+                    logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter} (attempt {Attempt})", item.Indicator.Code, item.Command.Quarter, attempt);
+                    var key = (item.IndicatorId, item.Command.Quarter);
+                    if (attempt < MaxSequenceAttempts && item.Command.ExpectedSequence is null && item.Command.Narrative is null)
+                    {
+                        // Read the quarter's latest entry and review again from the database: the read model of this
+                        // instance may lag the other instance's save (it catches up through the live feed).
+                        state.Latest.Remove(key);
+                        if (await CurrentReviewAsync(db, item.IndicatorId, item.Command.Quarter) is { } review)
+                        {
+                            state.Reviews[(item.Indicator.Code, item.Command.Quarter)] = review;
+                        }
+                        continue;
+                    }
+                    outcomes.Add((item, Written.NotSaved(new SaveResult(SaveStatus.Conflict,
+                        [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
+                        Conflict: new ConflictInfo("Ada penyimpanan lain pada saat yang sama.", null, state.Latest.GetValueOrDefault(key)?.Sequence ?? 0, null, null, null)))));
+                    break;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
         }
         await tx.CommitAsync();
         return outcomes;
+    }
+
+    /// <summary>Tries at the next sequence number after another instance took this one (the careful path).</summary>
+    private const int MaxSequenceAttempts = 8;
+
+    /// <summary>
+    /// On PostgreSQL, instances queue per indicator quarter (transaction advisory locks, released at commit or rollback,
+    /// taken in one order so that two batches cannot deadlock), so the sequence read next is the one a save may take;
+    /// the unique index and the retry stay as the backstop. SQLite has one writer at a time anyway.
+    /// </summary>
+    private static async Task LockQuartersAsync(DashboardDbContext db, IEnumerable<PendingRecord> items)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        foreach (var (indicatorId, quarter) in items.Select(i => (i.IndicatorId, i.Command.Quarter)).Distinct().Order())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({indicatorId}, {quarter})");
+        }
+    }
+
+    private static async Task<ReviewView?> CurrentReviewAsync(DashboardDbContext db, int indicatorId, int quarter)
+    {
+        var r = await db.Reviews.AsNoTracking().Where(v => v.IndicatorId == indicatorId && v.Quarter == quarter)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync();
+        return r is null ? null : new ReviewView((ReviewState)r.State, r.Version, r.Reason, r.By, r.At);
     }
 
     private async Task<Written> WriteOneAsync(DashboardDbContext db, PendingRecord item, BatchState state)

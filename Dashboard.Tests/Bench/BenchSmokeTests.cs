@@ -75,10 +75,27 @@ public sealed class BenchSmokeTests(ITestOutputHelper output) : IDisposable
         Positive(rows[0], "ratio");
     }
 
-    private async Task<BenchReport> RunAsync(string verb)
+    [Fact]
+    [Trait("Category", "Cluster")]
+    public async Task Writes_OnTwoInstancesAndPostgres_LosesNothing()
     {
-        var report = Assert.Single(await BenchMain.RunAsync(verb, new BenchOptions { Tiny = true, OutDir = _out, Log = _log }));
-        Assert.Equal(Path.Combine(_out, verb + ".json"), report.JsonPath);
+        var options = new BenchOptions
+        {
+            Tiny = true, OutDir = _out, Log = _log, Provider = "Postgres", Instances = 2,
+            Postgres = Dashboard.Tests.TestSupport.TestDatabase.PostgresServer, Redis = Environment.GetEnvironmentVariable(Dashboard.Tests.TestSupport.TestDatabase.RedisVariable),
+        };
+        var row = Assert.Single((await RunAsync("writes", options, "writes-postgres")).Rows("Acknowledged entries per second"));
+        Positive(row, "acknowledged");
+        Assert.Equal(0, Number(row, "refused"));
+        Assert.Equal(Number(row, "acknowledged incl. prepared"), Number(row, "stored rows"));
+        Assert.Equal(0, Number(row, "lost"));
+        Assert.True((bool)row["totals equal"]!);
+    }
+
+    private async Task<BenchReport> RunAsync(string verb, BenchOptions? options = null, string? file = null)
+    {
+        var report = Assert.Single(await BenchMain.RunAsync(verb, options ?? new BenchOptions { Tiny = true, OutDir = _out, Log = _log }));
+        Assert.Equal(Path.Combine(_out, (file ?? verb) + ".json"), report.JsonPath);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report.JsonPath!));
         Assert.Equal(Environment.ProcessorCount, json.RootElement.GetProperty("machine").GetProperty("cores").GetInt32());
         Assert.NotEmpty(json.RootElement.GetProperty("tables").EnumerateObject());

@@ -43,10 +43,9 @@ public sealed class RestartBrowserTests : IAsyncLifetime
     public async Task OpenDashboard_SurvivesAServerRestart_AndShowsAValueRecordedAfterIt()
     {
         var address = new Uri($"http://127.0.0.1:{AppProcess.FreePort()}");
-        var environment = new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>(_setup.DatabaseEnvironment())
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // the plain build output serves MudBlazor's files in Development (STACK.md)
-            ["ConnectionStrings__Dashboard"] = _setup.ConnectionString,
             ["Dashboard__Today"] = BrowserFixture.Today,
             ["Dashboard__Backup__Enabled"] = "false",
         };

@@ -7,16 +7,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.TestSupport;
 
-/// <summary>The real app on a fresh SQLite file of its own; optionally on a real Kestrel port for browser tests.</summary>
+/// <summary>The real app on a fresh database of its own (a SQLite file, or a PostgreSQL database when the suite runs on
+/// PostgreSQL: <see cref="TestDatabase"/>); optionally on a real Kestrel port for browser tests.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+    private readonly string? _postgres;
 
     /// <summary>A request with this header comes from that IP address (TestServer has none): "another client" in sign-in tests.</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false)
+    /// <param name="provider">Null: the suite's provider; a test about one provider's behaviour (SQLite durability) names it.</param>
+    public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false,
+        DatabaseProvider? provider = null)
     {
+        Provider = provider ?? TestDatabase.Provider;
+        if (Provider == DatabaseProvider.Postgres) _postgres = TestDatabase.NewPostgresDatabase();
         Environment = environment;
         Today = today;
         SampleData = sampleData;
@@ -26,7 +32,15 @@ public class AppFactory : WebApplicationFactory<Program>
     public string Environment { get; }
     public string? Today { get; }
     public bool SampleData { get; }
-    public string ConnectionString => $"Data Source={_dbPath}";
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString => _postgres ?? $"Data Source={_dbPath}";
+
+    /// <summary>The database settings for a child process of the app (<see cref="AppProcess"/>) on this factory's database.</summary>
+    public Dictionary<string, string?> DatabaseEnvironment() => new()
+    {
+        ["Database__Provider"] = Provider.ToString(),
+        ["ConnectionStrings__Dashboard"] = ConnectionString,
+    };
 
     /// <summary>This app's own evidence folder: never the developer's App_Data/evidence (the orphan sweep runs at start).</summary>
     public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), $"renaksi-test-evidence-{Guid.NewGuid():N}");
@@ -37,6 +51,7 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Dashboard:SampleData", SampleData ? "true" : "false");
         builder.UseSetting("Dashboard:Evidence:Root", EvidenceRoot);
@@ -86,6 +101,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        if (_postgres is not null) TestDatabase.DropPostgresDatabase(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -19,7 +19,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 {
     private const string Indicator = "T2.S1.P1.K3.SK3.I1";
 
-    private readonly AppFactory _app = new(today: "2025-05-15");
+    // Backups use SQLite's online backup API (PostgreSQL: pg_dump, see README): always on SQLite.
+    private readonly AppFactory _app = new(today: "2025-05-15", provider: Dashboard.App.Data.DatabaseProvider.Sqlite);
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"renaksi-backup-{Guid.NewGuid():N}");
 
     public Task InitializeAsync()

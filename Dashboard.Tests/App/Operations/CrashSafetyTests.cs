@@ -26,7 +26,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Acknowledged writes per round before the kill: enough for writes to be in flight, a few seconds of work.</summary>
     private const int KillAfterAcks = 60;
 
-    private readonly AppFactory _setup = new(today: "2025-05-15");
+    // SQLite's durability (WAL, synchronous=FULL) is what this proves: always on SQLite.
+    private readonly AppFactory _setup = new(today: "2025-05-15", provider: Dashboard.App.Data.DatabaseProvider.Sqlite);
     private string _token = "";
 
     public async Task InitializeAsync() => _token = await _setup.UserWithTokenAsync("kilat", "Kilat", Roles.Planner);
@@ -152,7 +153,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 /// <summary>The durability settings are on every connection, not only the first one.</summary>
 public sealed class SqlitePragmasTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private readonly AppFactory _app = new(provider: Dashboard.App.Data.DatabaseProvider.Sqlite);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

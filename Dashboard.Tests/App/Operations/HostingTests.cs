@@ -45,7 +45,8 @@ public sealed class HealthAndLogTests : IAsyncLifetime
     public async Task Ready_IsUnhealthy_WhenTheDatabaseCannotBeRead()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"renaksi-broken-{Guid.NewGuid():N}.db");
-        await using var app = _base.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Dashboard", $"Data Source={broken}"));
+        await using var app = _base.WithWebHostBuilder(b => b
+            .UseSetting("Database:Provider", "Sqlite").UseSetting("ConnectionStrings:Dashboard", $"Data Source={broken}"));
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

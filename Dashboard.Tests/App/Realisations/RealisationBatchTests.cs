@@ -21,6 +21,8 @@ namespace Dashboard.Tests.App.Realisations;
 public sealed class RealisationBatchTests : IAsyncLifetime
 {
     private const string Sdm = "T1.S1.P1.K1.SK1.I1";
+    // Persentase SDM koperasi yang memiliki kompetensi bidang perkoperasian (level).
+    private const string Kompetensi = "T1.S1.P1.I1";
 
     private readonly CollidingApp _app = new();
     private RealisationService _service = default!;
@@ -59,19 +61,32 @@ public sealed class RealisationBatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASaveThatStillCollides_IsAConflict_NothingIsStored_AndTheNextSaveWorks()
+    public async Task AnIncrementThatKeepsColliding_TakesTheNextNumberEachTime_UntilItIsStored()
     {
-        _app.Collisions.Remaining = 2;
+        _app.Collisions.Remaining = 4; // the batch, then three tries one by one
 
         var result = await _service.RecordAsync(Increment(3m));
+
+        Assert.Equal(SaveStatus.Saved, result.Status);
+        Assert.Equal([(1, 3m)], (await StoredAsync()).Select(r => (r.Sequence, r.Value)));
+    }
+
+    [Fact]
+    public async Task ALevelValueThatExpectedASequence_AndCollides_IsAConflict_NothingIsStored_AndTheNextSaveWorks()
+    {
+        _app.Collisions.Remaining = 2;
+        var level = new RecordRealisation(2025, Kompetensi, 2, EntryKind.Level, 14m, new DateOnly(2025, 5, 12), ActingUser.Of("Budi", Roles.Planner),
+            ExpectedSequence: 0);
+
+        var result = await _service.RecordAsync(level);
 
         Assert.Equal(SaveStatus.Conflict, result.Status);
         Assert.Contains("penyimpanan lain", result.Issues.Single().Message);
         Assert.Empty(await StoredAsync());
-        Assert.Empty((await _app.Services.GetRequiredService<PlanReadModel>().GetAsync(2025))!.EntriesOf(Sdm));
+        Assert.Empty((await _app.Services.GetRequiredService<PlanReadModel>().GetAsync(2025))!.EntriesOf(Kompetensi));
 
-        Assert.Equal(SaveStatus.Saved, (await _service.RecordAsync(Increment(2m))).Status);
-        Assert.Equal([2m], (await StoredAsync()).Select(r => r.Value));
+        Assert.Equal(SaveStatus.Saved, (await _service.RecordAsync(level)).Status);
+        Assert.Equal([14m], (await StoredAsync()).Select(r => r.Value));
     }
 
     private sealed class CollidingApp : AppFactory
