@@ -66,7 +66,10 @@ stop() {
     as_pg_user "$bin/pg_ctl" -D "$dir/pgdata" -m fast -w stop >&2 || true
   fi
   if [ -f "$dir/redis.pid" ]; then
-    kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+    local pid; pid=$(cat "$dir/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    # Wait for it to exit (it writes its log on the way out), so the caller can remove the folder.
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
 }
 

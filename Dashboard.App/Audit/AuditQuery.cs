@@ -96,7 +96,7 @@ public sealed class AuditQuery(IDbContextFactory<DashboardDbContext> factory, Ag
             // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is the same search.
             query = postgres
                 ? query.Where(a =>
-                    EF.Functions.ILike(a.EntityKey, pattern, EscapeChar) || EF.Functions.ILike(a.Before!, pattern, EscapeChar) ||
+                    EF.Functions.ILike(a.EntityKey!, pattern, EscapeChar) || EF.Functions.ILike(a.Before!, pattern, EscapeChar) ||
                     EF.Functions.ILike(a.After!, pattern, EscapeChar) || EF.Functions.ILike(a.Detail!, pattern, EscapeChar))
                 : query.Where(a =>
                 EF.Functions.Like(a.EntityKey, pattern, EscapeChar) || EF.Functions.Like(a.Before, pattern, EscapeChar) ||

@@ -67,7 +67,7 @@ public sealed class ClusterFeedTests
         var model = app.Services.GetRequiredService<PlanReadModel>();
         var before = (await model.GetAsync(2025))!;
         const string Code = "T2.S1.P1.K3.SK3.I1";
-        Assert.Empty(before.EntriesOf(Code).Where(e => e.Quarter == 4));
+        Assert.DoesNotContain(before.EntriesOf(Code), e => e.Quarter == 4);
 
         // What another instance committed: a row in the shared database, announced on the channel.
         long id;

@@ -17,6 +17,8 @@ public partial class InputPage
     /// <summary>Between a successful save and the reload after it: renders in that gap must not store the saved text again.</summary>
     private bool _draftSaved;
     private bool _draftRestored;
+    /// <summary>The indicator's figures are being read: the form is not complete yet (see ReloadCurrentAsync).</summary>
+    private bool _loadingCurrent;
     private string? _draftKey;
     private string? _draftStored;
 
@@ -29,7 +31,7 @@ public partial class InputPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var key = DraftKey;
-        if (key is null || _draftSaved) return;
+        if (key is null || _draftSaved || _loadingCurrent) return;
         try
         {
             if (_draftPending || key != _draftKey)
