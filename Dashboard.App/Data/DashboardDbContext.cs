@@ -99,6 +99,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         model.Entity<RealisationRecord>(e =>
         {
             e.HasIndex(r => new { r.IndicatorId, r.Quarter, r.Sequence }).IsUnique();
+            e.HasIndex(r => r.IdempotencyKey).IsUnique();
+            e.Property(r => r.IdempotencyKey).HasMaxLength(200);
             e.Property(r => r.RecordedBy).HasMaxLength(200);
             e.Property(r => r.CorrectionReason).HasMaxLength(500);
             e.Property(r => r.Kecamatan).HasMaxLength(50);

@@ -37,8 +37,11 @@ public sealed class RealisationService(
         {
             return SaveResult.NotFound($"Indikator {command.IndicatorCode} tidak ada pada rencana {command.Year}.");
         }
-        if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct) is { } refused) return refused;
         var indicatorId = snapshot.IndicatorIds[indicator.Code];
+        var idempotencyKey = command.IdempotencyKey is { Length: > 0 } key && actor.IsAuthenticated ? $"{actor.Id}:{key}" : null;
+        // A resent entry that was stored already is answered before the checks: the window may have closed since.
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, command, indicator, indicatorId, ct) is { } first) return first;
+        if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct, command.CapturedAt) is { } refused) return refused;
         var obstacles = command.Narrative is { } n ? n.Obstacles : await CurrentObstaclesAsync(indicatorId, command.Quarter, ct);
         var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
             command.Kecamatan, command.Note, command.CorrectionReason, obstacles, command.Confirmed);
@@ -54,6 +57,8 @@ public sealed class RealisationService(
         {
             // Entries and the review are read inside the gate, from the read model the previous save updated, so that
             // Before/After and the rules never see a stale quarter under concurrent saves.
+            // The same key sent twice at once: the second waited here for the first.
+            if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, command, indicator, indicatorId, ct) is { } replay) return replay;
             snapshot = await plans.GetAsync(command.Year, ct) ?? snapshot;
             existing = snapshot.EntriesOf(indicator.Code);
             var review = snapshot.ReviewOf(indicator.Code, command.Quarter);
@@ -90,6 +95,7 @@ public sealed class RealisationService(
                 IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
                 Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = kecamatan,
                 Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
+                IdempotencyKey = idempotencyKey, CapturedAt = command.CapturedAt is { } captured ? EntryWindow.JudgedAt(now, captured, int.MaxValue) : null,
             };
             db.Realisations.Add(record);
             ReviewView? submitted;
@@ -105,6 +111,12 @@ public sealed class RealisationService(
             }
             catch (DbUpdateException e) when (IsUniqueViolation(e))
             {
+                // Another node stored the same key first: its entry is the answer.
+                if (idempotencyKey is not null)
+                {
+                    await tx.RollbackAsync(ct);
+                    if (await ReplayAsync(idempotencyKey, command, indicator, indicatorId, ct) is { } stored) return stored;
+                }
                 // Another node took the same sequence number first.
                 logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter}", indicator.Code, command.Quarter);
                 return new SaveResult(SaveStatus.Conflict, [new RuleIssue("Value", "Ada penyimpanan lain pada saat yang sama. Muat ulang dan coba lagi.", false)],
@@ -129,6 +141,28 @@ public sealed class RealisationService(
         await live.PublishAsync(change);
         return new SaveResult(SaveStatus.Saved, check.Issues, entry.Id, evaluator.Evaluate(indicator, command.Year, command.Quarter, afterEntries), Change: change);
     }
+
+    /// <summary>
+    /// The entry stored under this (user-scoped) idempotency key as a saved result marked <see cref="SaveResult.Replayed"/>;
+    /// a key reused for a different entry is refused; null when the key is new.
+    /// </summary>
+    private async Task<SaveResult?> ReplayAsync(string idempotencyKey, RecordRealisation command, Indicator indicator, int indicatorId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var stored = await db.Realisations.AsNoTracking().Where(r => r.IdempotencyKey == idempotencyKey).FirstOrDefaultAsync(ct);
+        if (stored is null) return null;
+        if (stored.IndicatorId != indicatorId || stored.Quarter != command.Quarter || stored.Kind != (int)command.Kind || stored.Value != command.Value
+            || stored.Date != command.Date)
+        {
+            return new SaveResult(SaveStatus.Invalid, [new RuleIssue("IdempotencyKey", IdempotencyKeyReused, false)]);
+        }
+        var snapshot = await plans.GetAsync(command.Year, ct);
+        var after = snapshot is null ? null : evaluator.Evaluate(indicator, command.Year, command.Quarter, snapshot.EntriesOf(indicator.Code));
+        logger.LogInformation("Realisasi dikirim ulang: entri {EntryId} sudah tersimpan, tidak disimpan lagi", stored.Id);
+        return new SaveResult(SaveStatus.Saved, [], stored.Id, after, Replayed: true);
+    }
+
+    public const string IdempotencyKeyReused = "Idempotency-Key ini sudah dipakai untuk isian lain. Buat kunci baru untuk setiap isian.";
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
     public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, ActingUser actor, CancellationToken ct = default)
@@ -245,7 +279,8 @@ public sealed class RealisationService(
         await AccessRefusalAsync(actor, year, indicator, quarter, ct) ?? (quarter is < 1 or > 4 ? null : VerifiedRefusal(actor, quarter, snapshot.ReviewOf(indicator.Code, quarter)));
 
     /// <summary>Assignment, entry window and lock (cached access facts).</summary>
-    private async Task<SaveResult?> AccessRefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, CancellationToken ct)
+    private async Task<SaveResult?> AccessRefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, CancellationToken ct,
+        DateTimeOffset? capturedAt = null)
     {
         if (!await access.CanRecordAsync(actor, year, indicator, ct))
         {
@@ -254,7 +289,7 @@ public sealed class RealisationService(
                 : "Masuk terlebih dahulu.");
         }
         if (quarter is < 1 or > 4) return null;
-        var window = await access.WindowAsync(actor, year, quarter, ct);
+        var window = await access.WindowAsync(actor, year, quarter, ct, capturedAt is null ? null : access.JudgedDay(capturedAt));
         return window.Open ? null : SaveResult.Refused("Quarter", window.Message);
     }
 
