@@ -95,7 +95,7 @@ public sealed class RealisationService(
                 IndicatorId = indicatorId, Quarter = command.Quarter, Sequence = latestSequence + 1, Kind = (int)command.Kind,
                 Date = command.Date, Value = command.Value, RecordedAt = now, RecordedBy = recordedBy, Kecamatan = kecamatan,
                 Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
-                IdempotencyKey = idempotencyKey, CapturedAt = command.CapturedAt is { } captured ? EntryWindow.JudgedAt(now, captured, int.MaxValue) : null,
+                IdempotencyKey = idempotencyKey, CapturedAt = command.CapturedAt is { } captured ? (captured > now ? now : captured) : null,
             };
             db.Realisations.Add(record);
             ReviewView? submitted;

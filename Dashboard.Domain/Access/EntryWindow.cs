@@ -28,7 +28,7 @@ public static class EntryWindow
     public static DateTimeOffset JudgedAt(DateTimeOffset now, DateTimeOffset? capturedAt, int boundDays)
     {
         if (capturedAt is not { } captured || captured >= now) return now;
-        var earliest = now.AddDays(-Math.Max(0, boundDays));
+        var earliest = now - TimeSpan.FromDays(Math.Clamp(boundDays, 0, 3650));
         return captured < earliest ? earliest : captured;
     }
 

@@ -10,13 +10,16 @@ namespace Dashboard.Tests.TestSupport;
 /// <summary>The real app on a fresh SQLite file of its own; optionally on a real Kestrel port for browser tests.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath;
 
     /// <summary>A request with this header comes from that IP address (TestServer has none): "another client" in sign-in tests.</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false)
+    /// <param name="databasePath">Another app's database file (a restart); that app removes it, this one leaves it.</param>
+    public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false, string? databasePath = null)
     {
+        _dbPath = databasePath ?? Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+        OwnsDatabase = databasePath is null;
         Environment = environment;
         Today = today;
         SampleData = sampleData;
@@ -26,6 +29,11 @@ public class AppFactory : WebApplicationFactory<Program>
     public string Environment { get; }
     public string? Today { get; }
     public bool SampleData { get; }
+    /// <summary>Whether disposing removes the database file (false for a restart's first app, whose file the next one takes over).</summary>
+    public bool OwnsDatabase { get; set; }
+
+    public string DatabasePath => _dbPath;
+
     public string ConnectionString => $"Data Source={_dbPath}";
 
     /// <summary>This app's own evidence folder: never the developer's App_Data/evidence (the orphan sweep runs at start).</summary>
@@ -87,7 +95,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (OwnsDatabase) foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
         }
