@@ -5,6 +5,7 @@ using Dashboard.App.Cli;
 using Dashboard.App.Components;
 using Dashboard.App.Data;
 using Dashboard.App.Evidence;
+using Dashboard.App.Field;
 using Dashboard.App.Infrastructure;
 using Dashboard.App.Live;
 using Dashboard.App.Operations;
@@ -51,6 +52,7 @@ builder.Services.AddDashboardHealth();
 builder.Services.AddDashboardRateLimits(builder.Configuration);
 builder.Services.AddDatabaseBackup(builder.Configuration);
 builder.Services.AddScheduledBackup();
+builder.Services.AddFieldEntry(builder.Configuration);
 builder.Services.Configure<CookiePolicyOptions>(o =>
 {
     // Every cookie (sign-in, antiforgery, culture) unreadable from script, Secure whenever served over HTTPS, never sent cross-site.
@@ -115,6 +117,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDashboardHealth();
 app.MapDashboardApi();
+app.MapFieldEntry();
 app.MapEvidenceDownloads();
 app.MapReportEndpoints();
 app.MapHub<DashboardHub>(DashboardHub.Path);

@@ -8,7 +8,8 @@ using Dashboard.Domain.Status;
 
 namespace Dashboard.App.Api;
 
-/// <summary>Body of <c>POST /api/v1/realisations</c>. <c>value</c> is a JSON number, or a string in id-ID format ("1.234,5").</summary>
+/// <summary>Body of <c>POST /api/v1/realisations</c>. <c>value</c> is a JSON number, or a string in id-ID format ("1.234,5");
+/// <c>capturedAt</c> (ISO 8601 with offset) is when an offline entry was captured on the phone.</summary>
 public sealed record RecordRealisationRequest(
     int Year,
     string? IndicatorCode,
@@ -21,7 +22,8 @@ public sealed record RecordRealisationRequest(
     string? CorrectionReason = null,
     bool Confirm = false,
     int? ExpectedSequence = null,
-    NarrativeRequest? Narrative = null);
+    NarrativeRequest? Narrative = null,
+    string? CapturedAt = null);
 
 public sealed record NarrativeRequest(string? Drivers, string? Obstacles, string? FollowUp, int ExpectedVersion = 0);
 
@@ -104,19 +106,33 @@ public static class ApiEndpoints
         {
             Error("date", "Tanggal wajib berformat yyyy-MM-dd.");
         }
+        DateTimeOffset? capturedAt = null;
+        if (request.CapturedAt is { Length: > 0 } capturedText)
+        {
+            if (DateTimeOffset.TryParse(capturedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var captured)) capturedAt = captured;
+            else Error("capturedAt", "Waktu pencatatan wajib berformat ISO 8601, mis. 2025-05-12T09:30:00+07:00.");
+        }
+        var idempotencyKey = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > 0 && !IsValidIdempotencyKey(idempotencyKey))
+        {
+            Error("idempotencyKey", "Idempotency-Key harus 1–100 karakter: huruf, angka, '-', '_', '.' atau ':'.");
+        }
         if (errors.Count > 0) return Validation(errors, []);
 
         var narrative = request.Narrative is { } n ? new NarrativeInput(n.Drivers, n.Obstacles, n.FollowUp, n.ExpectedVersion) : null;
         var result = await service.RecordAsync(new RecordRealisation(request.Year, request.IndicatorCode!.Trim(), request.Quarter, kind!.Value, value, date,
             Security.ActingUser.From(http.User), request.Kecamatan, request.Note, request.CorrectionReason, request.Confirm, request.ExpectedSequence,
-            Narrative: narrative), ct);
+            Narrative: narrative, IdempotencyKey: idempotencyKey.Length > 0 ? idempotencyKey : null, CapturedAt: capturedAt), ct);
 
         switch (result.Status)
         {
             case SaveStatus.Saved:
+                // A repeated key gets the first answer again (same status, same entry), marked as a replay.
+                if (result.Replayed) http.Response.Headers[ReplayedHeader] = "true";
                 return Results.Created($"/api/v1/plans/{request.Year}", new
                 {
                     entryId = result.EntryId,
+                    replayed = result.Replayed,
                     change = result.Change,
                     status = result.After is { } s ? new QuarterDto(s.Quarter, s.Target, s.ComparedTarget, s.Realisation, s.Capaian, s.AnnualProgress,
                         s.Reported, s.Warning, StatusDto.From(s.Tag), s.Formula) : null,
@@ -139,6 +155,13 @@ public static class ApiEndpoints
                 return Validation(errors, result.Issues.Where(i => i.NeedsConfirmation).Select(i => Camel(i.Field)).Distinct().ToList());
         }
     }
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>A client-generated key (a UUID in practice): short, printable, no spaces.</summary>
+    public static bool IsValidIdempotencyKey(string key) =>
+        key.Length is >= 1 and <= 100 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
     private static IResult Validation(Dictionary<string, List<string>> errors, List<string> confirmations) =>
         Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),

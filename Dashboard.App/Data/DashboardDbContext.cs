@@ -104,6 +104,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
         model.Entity<RealisationRecord>(e =>
         {
             e.HasIndex(r => new { r.IndicatorId, r.Quarter, r.Sequence }).IsUnique();
+            e.HasIndex(r => r.IdempotencyKey).IsUnique();
+            e.Property(r => r.IdempotencyKey).HasMaxLength(200);
             e.Property(r => r.RecordedBy).HasMaxLength(200);
             e.Property(r => r.CorrectionReason).HasMaxLength(500);
             e.Property(r => r.Kecamatan).HasMaxLength(50);

@@ -69,6 +69,10 @@ public sealed class RealisationRecord
     public int Sequence { get; set; }
     /// <summary>Generated sample data ("Data contoh") for demos, never in Production.</summary>
     public bool IsSample { get; set; }
+    /// <summary>The client's <c>Idempotency-Key</c>, scoped to its user ("userId:key"); unique, so a resent entry is stored once.</summary>
+    public string? IdempotencyKey { get; set; }
+    /// <summary>When the officer captured the entry on the phone (offline entries are sent later); null when sent at once.</summary>
+    public DateTimeOffset? CapturedAt { get; set; }
 }
 
 /// <summary>One version of the narratives of an indicator's quarter; every save adds a version, none is overwritten.</summary>

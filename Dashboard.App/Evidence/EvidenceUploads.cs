@@ -29,9 +29,23 @@ public sealed class EvidenceUploads(RealisationService realisations, EvidenceSto
         }
         if (!stored.Ok) return new SaveResult(SaveStatus.Invalid, [new RuleIssue("Evidence", stored.Error, false)]);
 
+        // The same file sent again by the same user for the same quarter (a queue resending after a lost answer) is stored once.
+        if (await SameUploadAsync(year, indicatorCode, quarter, stored.Stored.Sha256Hex, actor, ct) is { } existing)
+        {
+            return new SaveResult(SaveStatus.Saved, [], existing, Replayed: true);
+        }
         var saved = await realisations.AddEvidenceAsync(year, indicatorCode, quarter, stored.Stored, null, description, actor, ct);
         if (saved.Status != SaveStatus.Saved) await DeleteIfUnusedAsync(stored.Stored.RelativePath, ct);
         return saved;
+    }
+
+    private async Task<long?> SameUploadAsync(int year, string indicatorCode, int quarter, string sha256, ActingUser actor, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var indicatorId = await RealisationService.IndicatorIdAsync(db, year, indicatorCode, ct);
+        return await db.Evidence.AsNoTracking()
+            .Where(x => x.IndicatorId == indicatorId && x.Quarter == quarter && x.Sha256 == sha256 && x.UploadedById == actor.Id)
+            .Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
     }
 
     private async Task DeleteIfUnusedAsync(string relativePath, CancellationToken ct)

@@ -7,6 +7,10 @@ namespace Dashboard.App.Realisations;
 /// <summary>Record one realisation entry (and optionally the quarter's narratives in the same save).</summary>
 /// <param name="ExpectedSequence">For level values: the latest entry number the officer saw for this quarter (0: none);
 /// a newer entry saved meanwhile makes this save a conflict. Null skips the check.</param>
+/// <param name="IdempotencyKey">The client's key for this entry (the offline queue): a second save with the same key by the same
+/// user stores nothing and returns the first entry.</param>
+/// <param name="CapturedAt">When the entry was captured on the phone; the entry window is judged then (within
+/// <see cref="Security.EntryWindowOptions.CaptureBoundDays"/>).</param>
 public sealed record RecordRealisation(
     int Year,
     string IndicatorCode,
@@ -21,7 +25,9 @@ public sealed record RecordRealisation(
     bool Confirmed = false,
     int? ExpectedSequence = null,
     long? CorrectsId = null,
-    NarrativeInput? Narrative = null);
+    NarrativeInput? Narrative = null,
+    string? IdempotencyKey = null,
+    DateTimeOffset? CapturedAt = null);
 
 /// <summary>Faktor pendorong, faktor penghambat, tindak lanjut, and the version the officer started from.</summary>
 public sealed record NarrativeInput(string? Drivers, string? Obstacles, string? FollowUp, int ExpectedVersion);
@@ -45,7 +51,8 @@ public sealed record SaveResult(
     long? EntryId = null,
     QuarterStatus? After = null,
     ConflictInfo? Conflict = null,
-    RealisationRecorded? Change = null)
+    RealisationRecorded? Change = null,
+    bool Replayed = false)
 {
     public static SaveResult NotFound(string message) => new(SaveStatus.NotFound, [new RuleIssue("IndicatorCode", message, false)]);
 

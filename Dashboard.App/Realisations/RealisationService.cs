@@ -44,14 +44,17 @@ public sealed class RealisationService(
         {
             return SaveResult.NotFound($"Indikator {command.IndicatorCode} tidak ada pada rencana {command.Year}.");
         }
-        if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct) is { } refused) return refused;
         var indicatorId = snapshot.IndicatorIds[indicator.Code];
+        var idempotencyKey = command.IdempotencyKey is { Length: > 0 } key && actor.IsAuthenticated ? $"{actor.Id}:{key}" : null;
+        // A resent entry that was stored already is answered before the checks: the window may have closed since.
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, command, indicator, indicatorId, ct) is { } first) return first;
+        if (await AccessRefusalAsync(actor, command.Year, indicator, command.Quarter, ct, command.CapturedAt) is { } refused) return refused;
         // Without narratives in the command, the faktor penghambat is read in the batch (as saved, by then).
         var draft = new RealisationDraft(indicator, command.Year, command.Quarter, command.Kind, command.Value, command.Date,
             command.Kecamatan, command.Note, command.CorrectionReason, command.Narrative?.Obstacles, command.Confirmed);
         var kecamatan = command.Kecamatan is { Length: > 0 } k && Kecamatan.TryNormalize(k, out var canonical) ? canonical : null;
 
-        var written = await WriteAsync(new PendingRecord(command, indicator, indicatorId, draft, kecamatan, snapshot, ct), ct);
+        var written = await WriteAsync(new PendingRecord(command, indicator, indicatorId, draft, kecamatan, idempotencyKey, snapshot, ct), ct);
         if (written.Result is { } notSaved) return notSaved;
         var (existing, entry, check) = (written.Existing, written.Entry!, written.Check!);
 
@@ -68,7 +71,7 @@ public sealed class RealisationService(
 
     /// <summary>One save waiting for the writer: what the request prepared, and what the batch made of it.</summary>
     private sealed class PendingRecord(RecordRealisation command, Indicator indicator, int indicatorId, RealisationDraft draft, string? kecamatan,
-        PlanSnapshot snapshot, CancellationToken cancel)
+        string? idempotencyKey, PlanSnapshot snapshot, CancellationToken cancel)
     {
         public const int Queued = 0, Taken = 1, Abandoned = 2;
         public int State = Queued;
@@ -77,6 +80,8 @@ public sealed class RealisationService(
         public int IndicatorId { get; } = indicatorId;
         public RealisationDraft Draft { get; } = draft;
         public string? Kecamatan { get; } = kecamatan;
+        /// <summary>The client's key, scoped to the user ("userId:key"), or null.</summary>
+        public string? IdempotencyKey { get; } = idempotencyKey;
         public PlanSnapshot Snapshot { get; } = snapshot;
         public CancellationToken Cancel { get; } = cancel;
         public TaskCompletionSource<Written> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -97,6 +102,8 @@ public sealed class RealisationService(
         public readonly Dictionary<(string Code, int Quarter), ReviewView> Reviews = new();
         public readonly Dictionary<(int IndicatorId, int Quarter), RealisationRecord?> Latest = new();
         public readonly Dictionary<(int IndicatorId, int Quarter), string?> Obstacles = new();
+        /// <summary>Idempotency keys: the entry stored (or written earlier in this batch) under each, null: none.</summary>
+        public readonly Dictionary<string, RealisationRecord?> Keys = new(StringComparer.Ordinal);
 
         public IReadOnlyList<RealisationEntry> EntriesOf(PlanSnapshot snapshot, string code) =>
             Added.TryGetValue(code, out var added) ? [.. snapshot.EntriesOf(code), .. added] : snapshot.EntriesOf(code);
@@ -111,9 +118,11 @@ public sealed class RealisationService(
             if (submitted is not null) Reviews[(code, quarter)] = submitted;
             Latest[(item.IndicatorId, quarter)] = record;
             Obstacles[(item.IndicatorId, quarter)] = Blank(judgement.Draft.Penghambat);
+            if (item.IdempotencyKey is { } key) Keys[key] = record;
         }
 
-        /// <summary>Two queries for the whole batch: each quarter's latest entry, and its latest narrative's penghambat.</summary>
+        /// <summary>Three queries for the whole batch: each quarter's latest entry, its latest narrative's penghambat, and the
+        /// entries already stored under the batch's idempotency keys.</summary>
         public async Task LoadAsync(DashboardDbContext db, IReadOnlyList<PendingRecord> items)
         {
             var keys = items.Select(i => (i.IndicatorId, i.Command.Quarter)).ToHashSet();
@@ -124,6 +133,15 @@ public sealed class RealisationService(
                 .ToListAsync();
             var narratives = await db.Narratives.AsNoTracking().Where(n => ids.Contains(n.IndicatorId))
                 .Select(n => new { n.IndicatorId, n.Quarter, n.Version, n.Obstacles }).ToListAsync();
+            var idempotencyKeys = items.Select(i => i.IdempotencyKey).OfType<string>().Distinct().ToList();
+            if (idempotencyKeys.Count > 0)
+            {
+                foreach (var key in idempotencyKeys) Keys[key] = null;
+                foreach (var stored in await db.Realisations.AsNoTracking().Where(r => r.IdempotencyKey != null && idempotencyKeys.Contains(r.IdempotencyKey)).ToListAsync())
+                {
+                    Keys[stored.IdempotencyKey!] = stored;
+                }
+            }
             foreach (var key in keys)
             {
                 Latest[key] = latest.FirstOrDefault(r => r.IndicatorId == key.IndicatorId && r.Quarter == key.Quarter);
@@ -227,6 +245,7 @@ public sealed class RealisationService(
 
         var outcomes = new List<(PendingRecord Item, Written Written)>(items.Count);
         var inserted = new List<(int Index, RealisationRecord Record, Judgement Judgement, ReviewView? Submitted)>();
+        var replays = new List<(int Index, Judgement Judgement)>();
         foreach (var item in items)
         {
             var judged = await JudgeAsync(db, item, state);
@@ -236,6 +255,12 @@ public sealed class RealisationService(
                 continue;
             }
             var judgement = judged.Go!;
+            if (judgement.Replays is not null)
+            {
+                replays.Add((outcomes.Count, judgement));
+                outcomes.Add((item, Written.NotSaved(SaveResult.NotFound(""))));
+                continue;
+            }
             if (item.Command.Narrative is { } narrative && await SaveNarrativeAsync(db, item, narrative, judgement.Now) is { } conflict)
             {
                 outcomes.Add((item, Written.NotSaved(conflict)));
@@ -249,16 +274,24 @@ public sealed class RealisationService(
             inserted.Add((outcomes.Count, record, judgement, submitted));
             outcomes.Add((item, Written.NotSaved(SaveResult.NotFound(""))));
         }
-        if (inserted.Count == 0) return outcomes;
-        await db.SaveChangesAsync();
-        foreach (var (index, record, judgement, submitted) in inserted)
+        if (inserted.Count > 0)
+        {
+            await db.SaveChangesAsync();
+            foreach (var (index, record, judgement, submitted) in inserted)
+            {
+                var item = outcomes[index].Item;
+                AddAudit(db, item, judgement, record);
+                outcomes[index] = (item, new Written(null, judgement.Existing, ToEntry(item, record), judgement.Check, submitted));
+            }
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        // After the insert: a key sent twice in this batch answers with the first entry's id.
+        foreach (var (index, judgement) in replays)
         {
             var item = outcomes[index].Item;
-            AddAudit(db, item, judgement, record);
-            outcomes[index] = (item, new Written(null, judgement.Existing, ToEntry(item, record), judgement.Check, submitted));
+            outcomes[index] = (item, Written.NotSaved(ReplayOf(judgement.Replays!, item, judgement.Existing)));
         }
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
         return outcomes;
     }
 
@@ -291,7 +324,9 @@ public sealed class RealisationService(
                     await tx.ReleaseSavepointAsync("entry");
                     logger.LogInformation("Concurrent realisation on {Indicator} TW {Quarter} (attempt {Attempt})", item.Indicator.Code, item.Command.Quarter, attempt);
                     var key = (item.IndicatorId, item.Command.Quarter);
-                    if (attempt < MaxSequenceAttempts && item.Command.ExpectedSequence is null && item.Command.Narrative is null)
+                    // A collision on the idempotency key (another instance stored the same entry) is answered on the retry.
+                    if (item.IdempotencyKey is { } idempotencyKey) state.Keys.Remove(idempotencyKey);
+                    if (attempt < MaxSequenceAttempts && (item.IdempotencyKey is not null || (item.Command.ExpectedSequence is null && item.Command.Narrative is null)))
                     {
                         // Read the quarter's latest entry and review again from the database: the read model of this
                         // instance may lag the other instance's save (it catches up through the live feed).
@@ -346,6 +381,7 @@ public sealed class RealisationService(
         var judged = await JudgeAsync(db, item, state);
         if (judged.Refusal is { } refusal) return Written.NotSaved(refusal);
         var judgement = judged.Go!;
+        if (judgement.Replays is { } replayed) return Written.NotSaved(ReplayOf(replayed, item, judgement.Existing));
         if (item.Command.Narrative is { } narrative && await SaveNarrativeAsync(db, item, narrative, judgement.Now) is { } conflict) return Written.NotSaved(conflict);
         var record = NewRecord(item, judgement);
         db.Realisations.Add(record);
@@ -362,6 +398,9 @@ public sealed class RealisationService(
     private sealed record Judgement(IReadOnlyList<RealisationEntry> Existing, ReviewView Review, RuleResult Check, RealisationDraft Draft, RealisationRecord? Latest,
         DateTimeOffset Now)
     {
+        /// <summary>An entry stored under the same idempotency key (earlier in this batch: its id is known after the insert).</summary>
+        public RealisationRecord? Replays { get; init; }
+
         /// <summary>The quarter's realisation before this save (the audit row's "before").</summary>
         public decimal? Before { get; } = RealisationMath.ForQuarter(Draft.Indicator.Aggregation, Existing, Draft.Quarter).Value;
     }
@@ -374,6 +413,15 @@ public sealed class RealisationService(
         var (command, indicator, key) = (item.Command, item.Indicator, (item.IndicatorId, item.Command.Quarter));
         var snapshot = await plans.GetAsync(command.Year) ?? item.Snapshot;
         var existing = state.EntriesOf(snapshot, indicator.Code);
+        if (item.IdempotencyKey is { } idempotencyKey)
+        {
+            // The same key sent twice at once, or stored by another instance meanwhile: the first entry is the answer.
+            if (!state.Keys.TryGetValue(idempotencyKey, out var stored))
+            {
+                stored = state.Keys[idempotencyKey] = await db.Realisations.AsNoTracking().Where(r => r.IdempotencyKey == idempotencyKey).FirstOrDefaultAsync();
+            }
+            if (stored is not null) return (null, new Judgement(existing, ReviewView.None, new RuleResult([], null), item.Draft, null, time.GetUtcNow()) { Replays = stored });
+        }
         var review = state.ReviewOf(snapshot, indicator.Code, command.Quarter);
         if (VerifiedRefusal(command.Actor, command.Quarter, review) is { } verified) return (verified, null);
         var draft = item.Draft;
@@ -419,6 +467,7 @@ public sealed class RealisationService(
             IndicatorId = item.IndicatorId, Quarter = command.Quarter, Sequence = (judgement.Latest?.Sequence ?? 0) + 1, Kind = (int)command.Kind,
             Date = command.Date, Value = command.Value, RecordedAt = judgement.Now, RecordedBy = command.Actor.DisplayName, Kecamatan = item.Kecamatan,
             Note = Blank(command.Note), CorrectionReason = Blank(command.CorrectionReason), CorrectsId = command.CorrectsId,
+            IdempotencyKey = item.IdempotencyKey, CapturedAt = command.CapturedAt is { } captured ? (captured > judgement.Now ? judgement.Now : captured) : null,
         };
     }
 
@@ -433,6 +482,36 @@ public sealed class RealisationService(
             before: new { Realisasi = judgement.Before },
             after: new { record.Id, Jenis = command.Kind.ToString(), Nilai = command.Value, Tanggal = command.Date, record.Kecamatan, record.Note, record.CorrectionReason, record.CorrectsId });
     }
+
+    /// <summary>
+    /// The entry stored under this (user-scoped) idempotency key as a saved result marked <see cref="SaveResult.Replayed"/>;
+    /// a key reused for a different entry is refused; null when the key is new.
+    /// </summary>
+    private async Task<SaveResult?> ReplayAsync(string idempotencyKey, RecordRealisation command, Indicator indicator, int indicatorId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var stored = await db.Realisations.AsNoTracking().Where(r => r.IdempotencyKey == idempotencyKey).FirstOrDefaultAsync(ct);
+        if (stored is null) return null;
+        var snapshot = await plans.GetAsync(command.Year, ct);
+        return ReplayOf(stored, command, indicator, indicatorId, snapshot?.EntriesOf(indicator.Code));
+    }
+
+    private SaveResult ReplayOf(RealisationRecord stored, PendingRecord item, IReadOnlyList<RealisationEntry> entries) =>
+        ReplayOf(stored, item.Command, item.Indicator, item.IndicatorId, entries);
+
+    private SaveResult ReplayOf(RealisationRecord stored, RecordRealisation command, Indicator indicator, int indicatorId, IReadOnlyList<RealisationEntry>? entries)
+    {
+        if (stored.IndicatorId != indicatorId || stored.Quarter != command.Quarter || stored.Kind != (int)command.Kind || stored.Value != command.Value
+            || stored.Date != command.Date)
+        {
+            return new SaveResult(SaveStatus.Invalid, [new RuleIssue("IdempotencyKey", IdempotencyKeyReused, false)]);
+        }
+        var after = entries is null ? null : evaluator.Evaluate(indicator, command.Year, command.Quarter, entries);
+        logger.LogInformation("Realisasi dikirim ulang: entri {EntryId} sudah tersimpan, tidak disimpan lagi", stored.Id);
+        return new SaveResult(SaveStatus.Saved, [], stored.Id, after, Replayed: true);
+    }
+
+    public const string IdempotencyKeyReused = "Idempotency-Key ini sudah dipakai untuk isian lain. Buat kunci baru untuk setiap isian.";
 
     /// <summary>Saves the narratives alone; a version saved meanwhile by someone else is a conflict.</summary>
     public async Task<SaveResult> SaveNarrativeAsync(int year, string indicatorCode, int quarter, NarrativeInput narrative, ActingUser actor, CancellationToken ct = default)
@@ -549,7 +628,8 @@ public sealed class RealisationService(
         await AccessRefusalAsync(actor, year, indicator, quarter, ct) ?? (quarter is < 1 or > 4 ? null : VerifiedRefusal(actor, quarter, snapshot.ReviewOf(indicator.Code, quarter)));
 
     /// <summary>Assignment, entry window and lock (cached access facts).</summary>
-    private async Task<SaveResult?> AccessRefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, CancellationToken ct)
+    private async Task<SaveResult?> AccessRefusalAsync(ActingUser actor, int year, Indicator indicator, int quarter, CancellationToken ct,
+        DateTimeOffset? capturedAt = null)
     {
         if (!await access.CanRecordAsync(actor, year, indicator, ct))
         {
@@ -558,7 +638,7 @@ public sealed class RealisationService(
                 : "Masuk terlebih dahulu.");
         }
         if (quarter is < 1 or > 4) return null;
-        var window = await access.WindowAsync(actor, year, quarter, ct);
+        var window = await access.WindowAsync(actor, year, quarter, ct, capturedAt is null ? null : access.JudgedDay(capturedAt));
         return window.Open ? null : SaveResult.Refused("Quarter", window.Message);
     }
 

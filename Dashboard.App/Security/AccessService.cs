@@ -13,6 +13,9 @@ public sealed class EntryWindowOptions
 
     /// <summary>Days after a quarter's end that officers may still record for it.</summary>
     public int DaysAfterQuarter { get; set; } = 10;
+
+    /// <summary>How far back an entry's capture time (offline entries sent later) counts for the window; see <see cref="EntryWindow.JudgedAt"/>.</summary>
+    public int CaptureBoundDays { get; set; } = 7;
 }
 
 /// <summary>
@@ -29,6 +32,12 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
     private long _generation;
 
     public int DaysAfterQuarter => options.Value.DaysAfterQuarter;
+
+    public int CaptureBoundDays => options.Value.CaptureBoundDays;
+
+    /// <summary>The agency day an entry captured at <paramref name="capturedAt"/> is judged on (today when sent at once).</summary>
+    public DateOnly JudgedDay(DateTimeOffset? capturedAt) =>
+        DateOnly.FromDateTime(AgencyClock.ToAgencyTime(EntryWindow.JudgedAt(clock.Time.GetUtcNow(), capturedAt, CaptureBoundDays)).DateTime);
 
     /// <summary>Forgets every cached fact: assignments, locks or exceptions changed.</summary>
     public void Invalidate()
@@ -67,7 +76,8 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
             return latest is null ? QuarterLock.None : latest.Locked ? QuarterLock.Locked : QuarterLock.Reopened;
         });
 
-    public async Task<WindowDecision> WindowAsync(ActingUser actor, int year, int quarter, CancellationToken ct = default)
+    /// <param name="day">The agency day to judge the window on (an offline entry's capture day); today when null.</param>
+    public async Task<WindowDecision> WindowAsync(ActingUser actor, int year, int quarter, CancellationToken ct = default, DateOnly? day = null)
     {
         var lockState = await LockStateAsync(year, quarter, ct);
         var exception = await CachedAsync(("exception", actor.Id, year, quarter), async () =>
@@ -77,7 +87,7 @@ public sealed class AccessService(IDbContextFactory<DashboardDbContext> factory,
                 .Where(x => x.UserId == actor.Id && x.Year == year && x.Quarter == quarter)
                 .OrderByDescending(x => x.Until).Select(x => (DateOnly?)x.Until).FirstOrDefaultAsync(ct);
         });
-        return EntryWindow.Decide(year, quarter, clock.Today, DaysAfterQuarter, lockState, exception,
+        return EntryWindow.Decide(year, quarter, day ?? clock.Today, DaysAfterQuarter, lockState, exception,
             Permissions.BoundByEntryWindow(actor.Roles.ToList()));
     }
 

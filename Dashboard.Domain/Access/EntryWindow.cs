@@ -20,6 +20,18 @@ public static class EntryWindow
 {
     public static DateOnly Closes(int year, int quarter, int daysAfter) => Quarters.End(year, quarter).AddDays(daysAfter);
 
+    /// <summary>
+    /// The moment an entry is judged at: when it was captured on the phone (it may be sent days later), but never after
+    /// <paramref name="now"/> (a phone clock running ahead) and never more than <paramref name="boundDays"/> before it
+    /// (a claimed capture time cannot reopen a window closed longer ago than that).
+    /// </summary>
+    public static DateTimeOffset JudgedAt(DateTimeOffset now, DateTimeOffset? capturedAt, int boundDays)
+    {
+        if (capturedAt is not { } captured || captured >= now) return now;
+        var earliest = now - TimeSpan.FromDays(Math.Clamp(boundDays, 0, 3650));
+        return captured < earliest ? earliest : captured;
+    }
+
     public static WindowDecision Decide(int year, int quarter, DateOnly today, int daysAfter, QuarterLock planner, DateOnly? exceptionUntil, bool boundByWindow)
     {
         var label = Quarters.Label(quarter);

@@ -83,7 +83,7 @@ public static class RealisationRules
         CheckReason(draft, kindOk, issues);
         if (draft.Note is { Length: > MaxNoteLength } note)
         {
-            issues.Add(RuleIssue.Error(RuleField.Note, $"Catatan terlalu panjang ({IdNumber.Format(note.Length)} karakter, maksimal {IdNumber.Format(MaxNoteLength)})."));
+            issues.Add(RuleIssue.Error(RuleField.Note, RuleMessages.Fill(RuleMessages.NoteTooLong, ("length", IdNumber.Format(note.Length)), ("max", IdNumber.Format(MaxNoteLength)))));
         }
 
         QuarterStatus? after = null;
@@ -123,19 +123,19 @@ public static class RealisationRules
         {
             if (Units.IsPercentage(indicator.Unit))
             {
-                if (value < 0) issues.Add(RuleIssue.Error(RuleField.Value, "Persentase tidak boleh negatif."));
-                else if (value > 100 && !draft.Confirmed) issues.Add(RuleIssue.Confirm(RuleField.Value, "Persentase di atas 100. Yakin?"));
+                if (value < 0) issues.Add(RuleIssue.Error(RuleField.Value, RuleMessages.NegativePercentage));
+                else if (value > 100 && !draft.Confirmed) issues.Add(RuleIssue.Confirm(RuleField.Value, RuleMessages.PercentageOver100));
             }
             return issues.Count == count || issues.Skip(count).All(i => i.NeedsConfirmation);
         }
 
         if (draft.Kind == EntryKind.Increment && value < 0)
         {
-            issues.Add(RuleIssue.Error(RuleField.Value, "Tambahan tidak boleh negatif. Untuk mengurangi, pilih koreksi dan isi alasannya."));
+            issues.Add(RuleIssue.Error(RuleField.Value, RuleMessages.NegativeIncrement));
         }
         else if (draft.Kind == EntryKind.Correction && value == 0)
         {
-            issues.Add(RuleIssue.Error(RuleField.Value, "Koreksi tidak boleh 0."));
+            issues.Add(RuleIssue.Error(RuleField.Value, RuleMessages.ZeroCorrection));
         }
         else if (draft.Kind == EntryKind.Correction && value < 0 && quarterOk)
         {
@@ -154,7 +154,7 @@ public static class RealisationRules
         var failed = issues.Count > count;
         if (!failed && Units.IsCount(indicator.Unit) && value != decimal.Truncate(value) && !draft.Confirmed)
         {
-            issues.Add(RuleIssue.Confirm(RuleField.Value, $"{IdNumber.Format(value)} {indicator.Unit}: satuan ini biasanya bilangan bulat. Yakin?"));
+            issues.Add(RuleIssue.Confirm(RuleField.Value, RuleMessages.Fill(RuleMessages.FractionalCount, ("value", IdNumber.Format(value)), ("unit", indicator.Unit))));
         }
         return !failed;
     }
@@ -170,7 +170,7 @@ public static class RealisationRules
         }
         if (date.Year != draft.Year)
         {
-            issues.Add(RuleIssue.Error(RuleField.Date, $"Tanggal harus dalam tahun {draft.Year}."));
+            issues.Add(RuleIssue.Error(RuleField.Date, RuleMessages.Fill(RuleMessages.DateOutsideYear, ("year", draft.Year))));
             return;
         }
         if (quarterOk)
@@ -181,13 +181,13 @@ public static class RealisationRules
             if (date < start || date > end)
             {
                 issues.Add(RuleIssue.Error(RuleField.Date,
-                    $"Tanggal di luar {Quarters.Label(draft.Quarter)} ({start.Day} {Months[start.Month - 1]}–{ShortDate(end)})."));
+                    RuleMessages.Fill(RuleMessages.DateOutsideQuarter, ("quarter", Quarters.Label(draft.Quarter)), ("start", $"{start.Day} {Months[start.Month - 1]}"), ("end", ShortDate(end)))));
                 return;
             }
         }
         if (date > today)
         {
-            issues.Add(RuleIssue.Error(RuleField.Date, $"Tanggal tidak boleh setelah hari ini ({ShortDate(today)})."));
+            issues.Add(RuleIssue.Error(RuleField.Date, RuleMessages.Fill(RuleMessages.DateInFuture, ("today", ShortDate(today)))));
             return;
         }
 
@@ -207,7 +207,7 @@ public static class RealisationRules
     private static void CheckKecamatan(RealisationDraft draft, List<RuleIssue> issues)
     {
         if (string.IsNullOrWhiteSpace(draft.Kecamatan) || Kecamatan.TryNormalize(draft.Kecamatan, out _)) return;
-        issues.Add(RuleIssue.Error(RuleField.Kecamatan, $"Kecamatan \"{draft.Kecamatan.Trim()}\" tidak dikenal: pilih salah satu dari 18 kecamatan di Purbalingga."));
+        issues.Add(RuleIssue.Error(RuleField.Kecamatan, RuleMessages.Fill(RuleMessages.UnknownKecamatan, ("name", draft.Kecamatan.Trim()))));
     }
 
     private static void CheckReason(RealisationDraft draft, bool kindOk, List<RuleIssue> issues)
@@ -215,12 +215,12 @@ public static class RealisationRules
         var reason = draft.CorrectionReason?.Trim() ?? "";
         if (reason.Length > MaxReasonLength)
         {
-            issues.Add(RuleIssue.Error(RuleField.CorrectionReason, $"Alasan koreksi terlalu panjang ({IdNumber.Format(reason.Length)} karakter, maksimal {MaxReasonLength})."));
+            issues.Add(RuleIssue.Error(RuleField.CorrectionReason, RuleMessages.Fill(RuleMessages.ReasonTooLong, ("length", IdNumber.Format(reason.Length)), ("max", MaxReasonLength))));
         }
         else if (kindOk && draft.Kind == EntryKind.Correction)
         {
-            if (reason.Length == 0) issues.Add(RuleIssue.Error(RuleField.CorrectionReason, "Koreksi wajib disertai alasan."));
-            else if (reason.Length < MinReasonLength) issues.Add(RuleIssue.Error(RuleField.CorrectionReason, $"Alasan koreksi terlalu singkat (minimal {MinReasonLength} karakter)."));
+            if (reason.Length == 0) issues.Add(RuleIssue.Error(RuleField.CorrectionReason, RuleMessages.ReasonRequired));
+            else if (reason.Length < MinReasonLength) issues.Add(RuleIssue.Error(RuleField.CorrectionReason, RuleMessages.Fill(RuleMessages.ReasonTooShort, ("min", MinReasonLength))));
         }
     }
 
@@ -245,5 +245,6 @@ public static class RealisationRules
     private static decimal? FullQuarterCapaian(Indicator indicator, QuarterStatus status) =>
         status.Realisation is { } r ? StatusEvaluator.Capaian(indicator.Polarity, status.Target, r) : null;
 
-    private static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+    /// <summary>"5 Mei 2025": the dates in the rule messages.</summary>
+    public static string ShortDate(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
 }

@@ -44,6 +44,8 @@ public sealed class LiveUpdateBrowserTests(BrowserFixture fixture)
     public async Task AmbiguousNumber_IsRefusedNextToTheField_AndNothingIsSaved()
     {
         var phone = await fixture.OpenAsync("/input?indikator=T1.S1.P1.I1&tw=4", 360, 800, user: "petugas1");
+        // Count once the history is on the page (entries or the empty note), not while it is still being read.
+        await Assertions.Expect(phone.Locator("[data-testid=history-entry], [data-testid=history-empty]").First).ToBeVisibleAsync();
         var before = await phone.GetByTestId("history-entry").CountAsync();
 
         await phone.Locator("#value-input").FillAsync("4.25");

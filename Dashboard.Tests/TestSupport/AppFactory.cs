@@ -11,18 +11,23 @@ namespace Dashboard.Tests.TestSupport;
 /// PostgreSQL: <see cref="TestDatabase"/>); optionally on a real Kestrel port for browser tests.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath;
     private readonly string? _postgres;
 
     /// <summary>A request with this header comes from that IP address (TestServer has none): "another client" in sign-in tests.</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <param name="provider">Null: the suite's provider; a test about one provider's behaviour (SQLite durability) names it.</param>
+    /// <param name="databasePath">Another app's <see cref="DatabasePath"/> (a restart): its SQLite file or PostgreSQL database;
+    /// that app removes it, this one leaves it (unless told to by <see cref="OwnsDatabase"/>).</param>
     public AppFactory(bool kestrel = false, string environment = "Production", string? today = null, bool sampleData = false,
-        DatabaseProvider? provider = null)
+        DatabaseProvider? provider = null, string? databasePath = null)
     {
         Provider = provider ?? TestDatabase.Provider;
-        if (Provider == DatabaseProvider.Postgres) _postgres = TestDatabase.NewPostgresDatabase();
+        OwnsDatabase = databasePath is null;
+        _dbPath = Provider == DatabaseProvider.Sqlite && databasePath is not null ? databasePath
+            : Path.Combine(Path.GetTempPath(), $"renaksi-test-{Guid.NewGuid():N}.db");
+        if (Provider == DatabaseProvider.Postgres) _postgres = databasePath ?? TestDatabase.NewPostgresDatabase();
         Environment = environment;
         Today = today;
         SampleData = sampleData;
@@ -33,6 +38,12 @@ public class AppFactory : WebApplicationFactory<Program>
     public string? Today { get; }
     public bool SampleData { get; }
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Whether disposing removes the database (false for a restart's first app, whose file the next one takes over).</summary>
+    public bool OwnsDatabase { get; set; }
+
+    /// <summary>This app's database: the SQLite file, or the PostgreSQL connection string.</summary>
+    public string DatabasePath => _postgres ?? _dbPath;
     public string ConnectionString => _postgres ?? $"Data Source={_dbPath}";
 
     /// <summary>The database settings for a child process of the app (<see cref="AppProcess"/>) on this factory's database.</summary>
@@ -101,9 +112,9 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        if (_postgres is not null) TestDatabase.DropPostgresDatabase(_postgres);
+        if (_postgres is not null && OwnsDatabase) TestDatabase.DropPostgresDatabase(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (OwnsDatabase) foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_dbPath + suffix); } catch (IOException) { }
         }

@@ -588,6 +588,9 @@ namespace Dashboard.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -596,6 +599,10 @@ namespace Dashboard.App.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IndicatorId")
@@ -635,6 +642,9 @@ namespace Dashboard.App.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IndicatorId", "Quarter", "Sequence")
                         .IsUnique();

@@ -38,3 +38,23 @@ public class QuarterPhaseTests
         }
     }
 }
+
+public sealed class CaptureTimeJudgementTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 7, 14, 10, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public void NoCaptureTime_IsJudgedNow() => Assert.Equal(Now, Dashboard.Domain.Access.EntryWindow.JudgedAt(Now, null, 7));
+
+    [Fact]
+    public void CaptureTimeWithinTheBound_IsJudgedThen() =>
+        Assert.Equal(Now.AddDays(-3), Dashboard.Domain.Access.EntryWindow.JudgedAt(Now, Now.AddDays(-3), 7));
+
+    [Fact]
+    public void CaptureTimeBeyondTheBound_IsJudgedAtTheBound() =>
+        Assert.Equal(Now.AddDays(-7), Dashboard.Domain.Access.EntryWindow.JudgedAt(Now, Now.AddDays(-30), 7));
+
+    [Fact]
+    public void CaptureTimeInTheFuture_IsJudgedNow() =>
+        Assert.Equal(Now, Dashboard.Domain.Access.EntryWindow.JudgedAt(Now, Now.AddHours(5), 7));
+}

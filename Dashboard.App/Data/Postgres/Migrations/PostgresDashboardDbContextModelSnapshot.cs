@@ -617,6 +617,9 @@ namespace Dashboard.App.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -626,6 +629,10 @@ namespace Dashboard.App.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
@@ -664,6 +671,9 @@ namespace Dashboard.App.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IndicatorId", "Quarter", "Sequence")
                         .IsUnique();
