@@ -79,7 +79,8 @@ function render() {
   quarter.value = q;
   const kec = $('kecamatan');
   if (kec.options.length === 0) kec.replaceChildren(option('', '—'), ...data.kecamatan.map((k) => option(k, k)));
-  if (!$('date').value) $('date').value = todayIso() < data.today ? data.today : todayIso();
+  // The phone's date, unless it is outside the plan year (a wrong phone clock): then the server's date.
+  if (!$('date').value) $('date').value = todayIso().startsWith(String(data.year)) ? todayIso() : data.today;
   updateIndicator();
   renderQueue();
 }
