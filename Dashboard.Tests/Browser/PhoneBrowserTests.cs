@@ -112,4 +112,18 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture)
         var overflow = await page.EvaluateAsync<int>("() => document.querySelector('.tree-scroll').scrollWidth - document.querySelector('.tree-scroll').clientWidth");
         Assert.True(overflow <= 0, $"the tree scrolls {overflow}px sideways");
     }
+
+    [Fact]
+    public async Task UnknownUrl_ShowsTheIndonesianNotFoundPage_AndThePageHasAFavicon()
+    {
+        var page = await NewPhonePageAsync();
+        await fixture.SignInAsync(page, "petugas1", "/halaman-yang-tidak-ada");
+
+        await Assertions.Expect(page.GetByText("Halaman tidak ditemukan")).ToBeVisibleAsync();
+        var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(icon));
+        var response = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), icon).ToString());
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("image/svg+xml", response.Headers["content-type"], StringComparison.Ordinal);
+    }
 }
