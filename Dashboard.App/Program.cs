@@ -109,6 +109,9 @@ app.UseRequestLocalization(localization);
 // Friendly pages for people; scripts and hub clients keep their bare status codes (401, 403, 404).
 app.UseWhen(ctx => !IdentitySetup.IsMachineRequest(ctx.Request),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// Routing after the status-code pages, so a re-executed /not-found is matched to its page (with the implicit routing at
+// the start of the pipeline the re-executed request found no endpoint and unknown URLs answered an empty 404).
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.App.Security;
 
-/// <summary>What the sign-in form shows: success, or one Indonesian message.</summary>
-public sealed record SignInOutcome(bool Succeeded, string? Error)
+/// <summary>What the sign-in form shows: success (with the user's roles, for where to land), or one Indonesian message.</summary>
+public sealed record SignInOutcome(bool Succeeded, string? Error, IReadOnlyList<string>? Roles = null)
 {
-    public static readonly SignInOutcome Success = new(true, null);
+    public static SignInOutcome Success(IReadOnlyList<string> roles) => new(true, null, roles);
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ public sealed class SignInService(
         await signIn.SignInAsync(user, isPersistent: false);
         throttle.Succeeded(throttleName, client);
         await audit.WriteAsync(auditName, AuditActions.SignIn, "User", auditName);
-        return SignInOutcome.Success;
+        return SignInOutcome.Success([.. await users.GetRolesAsync(user)]);
     }
 
     /// <summary>What of a typed name that matches no user is kept: its first few characters.</summary>

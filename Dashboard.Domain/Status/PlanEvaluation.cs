@@ -4,7 +4,9 @@ using Dashboard.Domain.Realisations;
 namespace Dashboard.Domain.Status;
 
 /// <summary>A node's quarter roll-up: the average capaian of the indicators below it, and the worst status below it.</summary>
-public sealed record NodeRollup(int Quarter, decimal? AverageCapaian, StatusTag Worst, int IndicatorCount, int WithCapaian)
+/// <param name="Red">Indicators below the node whose status is red in the quarter.</param>
+/// <param name="Yellow">Indicators below the node whose status is yellow in the quarter.</param>
+public sealed record NodeRollup(int Quarter, decimal? AverageCapaian, StatusTag Worst, int IndicatorCount, int WithCapaian, int Red = 0, int Yellow = 0)
 {
     public Band? AverageBand => AverageCapaian is { } c ? Bands.Of(c) : null;
 }
@@ -122,11 +124,11 @@ public sealed class PlanEvaluation
         var rollups = new NodeRollup[4];
         for (var q = 0; q < 4; q++)
         {
-            var acc = new Rollup(0m, 0, 0, null);
+            var acc = new Rollup(0m, 0, 0, null, 0, 0);
             foreach (var i in Index.OwnIndicators[n]) acc = acc.Add(_indicators[i][q]);
             foreach (var c in Index.Children[n]) acc = acc.Add(_sums[c][q]);
             sums[q] = acc;
-            rollups[q] = new NodeRollup(q + 1, Average(acc.Sum, acc.With), acc.Worst ?? new StatusTag(StatusKind.NoTarget, null), acc.Count, acc.With);
+            rollups[q] = new NodeRollup(q + 1, Average(acc.Sum, acc.With), acc.Worst ?? new StatusTag(StatusKind.NoTarget, null), acc.Count, acc.With, acc.Red, acc.Yellow);
         }
         _sums[n] = sums;
         _nodes[n] = rollups;
@@ -141,14 +143,15 @@ public sealed class PlanEvaluation
     private static decimal? Average(decimal sum, int count) =>
         count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>Sum and count of capaian, indicator count and worst tag of a subtree in one quarter.</summary>
-    private readonly record struct Rollup(decimal Sum, int With, int Count, StatusTag? Worst)
+    /// <summary>Sum and count of capaian, indicator count, worst tag and red/yellow counts of a subtree in one quarter.</summary>
+    private readonly record struct Rollup(decimal Sum, int With, int Count, StatusTag? Worst, int Red, int Yellow)
     {
         public Rollup Add(QuarterStatus status) => new(
-            Plus(Sum, status.Capaian ?? 0m), With + (status.Capaian is null ? 0 : 1), Count + 1, Worse(Worst, status.Tag));
+            Plus(Sum, status.Capaian ?? 0m), With + (status.Capaian is null ? 0 : 1), Count + 1, Worse(Worst, status.Tag),
+            Red + (status.Tag.Light == TrafficLight.Red ? 1 : 0), Yellow + (status.Tag.Light == TrafficLight.Yellow ? 1 : 0));
 
         public Rollup Add(Rollup child) => new(Plus(Sum, child.Sum), With + child.With, Count + child.Count,
-            child.Worst is { } w ? Worse(Worst, w) : Worst);
+            child.Worst is { } w ? Worse(Worst, w) : Worst, Red + child.Red, Yellow + child.Yellow);
 
         // Capaian near decimal's range (a huge realisation over a tiny target) saturates instead of failing the plan.
         private static decimal Plus(decimal a, decimal b)

@@ -14,10 +14,10 @@ public sealed class AuditBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.OpenAsync("/audit", user: "kadis");
 
-        // The demo accounts' creation and this sign-in are audited.
+        // This sign-in is audited (the demo accounts' creation too: checked at the end, by its filter, because every
+        // browser test's sign-in before this one pushes the creation rows further down the newest-first pages).
         var actions = page.GetByTestId("audit-action");
         await Assertions.Expect(actions.First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator($"[data-testid=audit-action][data-action='{AuditActions.UserCreated}']").First).ToBeVisibleAsync();
         // id-ID writes the time with dots: "15 Nov 2025 17.03.25".
         await Assertions.Expect(page.GetByTestId("audit-time").First).ToHaveTextAsync(new Regex(@"^\d{1,2} \w{3} \d{4} \d{2}\.\d{2}\.\d{2}$"));
 
@@ -28,6 +28,9 @@ public sealed class AuditBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator($"[data-testid=audit-action]:not([data-action='{AuditActions.SignIn}'])")).ToHaveCountAsync(0);
         await Assertions.Expect(actions.First).ToHaveAttributeAsync("data-action", AuditActions.SignIn);
         await Assertions.Expect(page.Locator("[data-testid=audit-actor]", new() { HasTextString = "kadis" }).First).ToBeVisibleAsync();
+
+        await page.GotoAsync($"{fixture.BaseUrl}/audit?tindakan={AuditActions.UserCreated}");
+        await Assertions.Expect(page.Locator($"[data-testid=audit-action][data-action='{AuditActions.UserCreated}']").First).ToBeVisibleAsync();
     }
 
     [Fact]

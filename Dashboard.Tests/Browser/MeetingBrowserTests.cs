@@ -64,6 +64,46 @@ public sealed class MeetingBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Projector1920_EveryVisibleTextOnEverySlideType_IsAtLeast24px()
+    {
+        var page = await fixture.OpenAsync("/rapat?tahun=2025&tw=4", user: "layar");
+        var deck = page.GetByTestId("meeting");
+        var counter = page.GetByTestId("slide-counter");
+        await Assertions.Expect(counter).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^1 / \d+$"));
+        var total = int.Parse((await counter.TextContentAsync())!.Split('/')[1].Trim());
+
+        var seen = new HashSet<string>();
+        var small = new List<string>();
+        for (var i = 1; i <= total; i++)
+        {
+            if (i > 1)
+            {
+                await deck.PressAsync("ArrowRight");
+                await Assertions.Expect(counter).ToHaveTextAsync($"{i} / {total}");
+            }
+            var type = (await page.GetByTestId("slide").GetAttributeAsync("class"))!.Split(' ').Single(c => c.StartsWith("slide-type-", StringComparison.Ordinal));
+            if (!seen.Add(type)) continue;
+            // Charts draw after the slide: wait for their labels when the slide has one.
+            if (await page.Locator("[data-testid=slide] .apexcharts-canvas, [data-testid=slide] .chart-fallback").CountAsync() > 0)
+                await page.Locator("[data-testid=slide] .apexcharts-canvas text").First.WaitForAsync();
+            small.AddRange(await page.EvaluateAsync<string[]>(@"() => {
+                const out = [];
+                const walker = document.createTreeWalker(document.querySelector('[data-testid=slide]'), NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    if (!n.textContent.trim()) continue;
+                    const e = n.parentElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                    if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || e.closest('[hidden], .visually-hidden')) continue;
+                    const size = parseFloat(s.fontSize);
+                    if (size < 24) out.push(document.querySelector('[data-testid=slide]').className.split(' ').pop() + ': ' + size + 'px ' + e.tagName + '.' + (e.getAttribute('class') || '') + ' ""' + n.textContent.trim().slice(0, 30) + '""');
+                }
+                return out.slice(0, 8);
+            }"));
+        }
+        Assert.True(seen.Count >= 4, $"only slide types {string.Join(", ", seen)}");
+        Assert.True(small.Count == 0, string.Join("\n", small));
+    }
+
+    [Fact]
     public async Task LiveSlide_UpdatesWhenARealisationIsRecorded_AndFrozenDataDoesNot()
     {
         var page = await fixture.OpenAsync("/rapat?tahun=2025&tw=4", user: "perencana");

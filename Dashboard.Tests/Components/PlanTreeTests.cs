@@ -146,7 +146,7 @@ public sealed class PlanTreeTests : BunitTestContext
     }
 
     [Fact]
-    public void NodeRow_ShowsAverageCapaianAndWorstStatusOfItsSubtree()
+    public void NodeRow_ShowsAverageCapaianAndRedYellowCountsOfItsSubtree()
     {
         var tree = Tree();
 
@@ -155,8 +155,25 @@ public sealed class PlanTreeTests : BunitTestContext
         var cell = tree.Find("[data-testid=rollup-cell][data-node='T1.S1.P1'][data-quarter='1']");
         Assert.Contains("60%", cell.QuerySelector("[data-testid=rollup-average]")!.TextContent);
         var badges = cell.QuerySelectorAll("[data-testid=status-badge]").Select(b => b.GetAttribute("data-status")!).ToArray();
-        Assert.Equal(["Rendah", "Sangat Rendah"], badges);
-        Assert.Contains("Terburuk: Sangat Rendah", cell.TextContent);
+        Assert.Equal(["Rendah"], badges);
+        // Instead of a "worst" label: the Kegiatan's 40 % is red, the Sub Kegiatan's 80 % green, the unreported one neither.
+        var alerts = cell.QuerySelector("[data-testid=rollup-alerts]")!;
+        Assert.Equal(("1", "0"), (alerts.GetAttribute("data-red"), alerts.GetAttribute("data-yellow")));
+        Assert.Equal("1 merah 0 kuning", System.Text.RegularExpressions.Regex.Replace(alerts.TextContent.Trim(), @"\s+", " "));
+    }
+
+    [Fact]
+    public void NodeRow_CountsYellowBelow_AndSaysWhenNothingIsRedOrYellow()
+    {
+        var tree = Tree(initialDepth: 5);
+
+        // The Sub Kegiatan's one indicator: 80 % (green) in TW I, 60 % (Rendah, yellow) in TW II.
+        var q1 = tree.Find("[data-testid=rollup-cell][data-node='T1.S1.P1.K1.SK1'][data-quarter='1'] [data-testid=rollup-alerts]");
+        Assert.Equal(("0", "0"), (q1.GetAttribute("data-red"), q1.GetAttribute("data-yellow")));
+        Assert.Contains("tidak ada merah/kuning", q1.TextContent);
+        var q2 = tree.Find("[data-testid=rollup-cell][data-node='T1.S1.P1.K1.SK1'][data-quarter='2'] [data-testid=rollup-alerts]");
+        Assert.Equal(("0", "1"), (q2.GetAttribute("data-red"), q2.GetAttribute("data-yellow")));
+        Assert.Contains("1 kuning", q2.TextContent);
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed partial class SignInTests : IAsyncLifetime
     {
         var response = await PostLoginAsync(NewBrowserLikeClient(), "siti", "kata-sandi-siti-1", "https://contoh.invalid/curi");
 
-        Assert.Equal(("localhost", "/"), (response.Headers.Location!.Host, response.Headers.Location.PathAndQuery));
+        // siti is an officer: the default landing, inside the site, is Tugas saya (issue 11).
+        Assert.Equal(("localhost", "/tugas"), (response.Headers.Location!.Host, response.Headers.Location.PathAndQuery));
     }
 
     [Fact]
@@ -224,7 +225,8 @@ public sealed partial class SignInTests : IAsyncLifetime
         var response = await PostLoginAsync(NewBrowserLikeClient(), "siti", "kata-sandi-siti-1", "/\t/evil.example");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(("localhost", "/"), (response.Headers.Location!.Host, response.Headers.Location.PathAndQuery));
+        // siti is an officer: the default landing, inside the site, is Tugas saya (issue 11).
+        Assert.Equal(("localhost", "/tugas"), (response.Headers.Location!.Host, response.Headers.Location.PathAndQuery));
     }
 
     [Fact]
